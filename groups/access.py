@@ -1,0 +1,43 @@
+"""Fetch organisation objects *for* an action, permission included. Views call only these."""
+
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
+
+from groups.models import Group, Membership, Person
+from portal.access import is_administrator
+
+
+def user_can_on_group(user, permission: str, group: Group) -> bool:
+    """Administrators may do everything; others need guardian's object permission."""
+    if is_administrator(user):
+        return True
+    return user.is_authenticated and user.is_active and user.has_perm(permission, group)
+
+
+def require_administrator(user) -> None:
+    if not is_administrator(user):
+        raise PermissionDenied
+
+
+def group_for_permission(group_id: int, *, user, permission: str) -> Group:
+    group = get_object_or_404(Group.objects.select_related("healthcare_region"), pk=group_id)
+    if not user_can_on_group(user, permission, group):
+        raise PermissionDenied
+    return group
+
+
+def group_for_update(group_id: int, *, user) -> Group:
+    require_administrator(user)
+    return get_object_or_404(Group, pk=group_id)
+
+
+def person_for_update(person_id: int, *, user) -> Person:
+    require_administrator(user)
+    return get_object_or_404(Person.objects.select_related("user", "employer"), pk=person_id)
+
+
+def membership_for_update(membership_id: int, *, user) -> Membership:
+    require_administrator(user)
+    return get_object_or_404(
+        Membership.objects.select_related("person", "group", "region"), pk=membership_id
+    )

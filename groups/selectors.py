@@ -1,0 +1,256 @@
+"""Reads for the organisation: every query the pages and other apps need, with its joins.
+
+Each function runs a fixed number of queries, whatever the amount of data.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from groups.models import (
+    Group,
+    GroupStatus,
+    HealthcareRegion,
+    Membership,
+    MembershipRole,
+    Person,
+    Region,
+)
+
+
+def current_memberships_for_user(user: AbstractBaseUser) -> list[Membership]:
+    if not user.is_authenticated:
+        return []
+    return list(
+        Membership.objects.current()
+        .filter(person__user=user)
+        .select_related("group", "region")
+        .order_by("group__name")
+    )
+
+
+def organisation_counts() -> dict[str, int]:
+    today = timezone.localdate()
+    return {
+        "groups": Group.objects.filter(status=GroupStatus.ACTIVE).count(),
+        "regions": Region.objects.count(),
+        "people": Person.objects.filter(
+            Q(memberships__start_date__lte=today),
+            Q(memberships__end_date__isnull=True) | Q(memberships__end_date__gte=today),
+        )
+        .distinct()
+        .count(),
+    }
+
+
+def group_list(
+    *,
+    kind: str = "",
+    status: str = "",
+    healthcare_region: HealthcareRegion | None = None,
+    host_region: Region | None = None,
+    search: str = "",
+) -> QuerySet[Group]:
+    today = timezone.localdate()
+    groups = Group.objects.select_related("parent", "healthcare_region", "host_region").annotate(
+        current_member_count=Count(
+            "memberships",
+            filter=Q(memberships__start_date__lte=today)
+            & (Q(memberships__end_date__isnull=True) | Q(memberships__end_date__gte=today)),
+        )
+    )
+    if kind:
+        groups = groups.filter(kind=kind)
+    if status:
+        groups = groups.filter(status=status)
+    if healthcare_region:
+        groups = groups.filter(healthcare_region=healthcare_region)
+    if host_region:
+        groups = groups.filter(host_region=host_region)
+    if search:
+        groups = groups.filter(Q(name__icontains=search) | Q(description__icontains=search))
+    return groups.order_by("healthcare_region__name", "name")
+
+
+@dataclass
+class TreeNode:
+    group: Group
+    children: list[TreeNode] = field(default_factory=list)
+
+
+def group_tree(
+    *, healthcare_region: HealthcareRegion | None = None
+) -> list[tuple[HealthcareRegion, list[TreeNode]]]:
+    """All groups as a forest per healthcare region, built in memory from one query."""
+    groups = Group.objects.select_related("healthcare_region", "host_region").order_by("name")
+    if healthcare_region:
+        groups = groups.filter(healthcare_region=healthcare_region)
+    nodes = {group.pk: TreeNode(group) for group in groups}
+    roots: dict[int, list[TreeNode]] = defaultdict(list)
+    regions: dict[int, HealthcareRegion] = {}
+    for node in nodes.values():
+        parent = nodes.get(node.group.parent_id)
+        if parent is not None:
+            parent.children.append(node)
+        else:
+            regions[node.group.healthcare_region_id] = node.group.healthcare_region
+            roots[node.group.healthcare_region_id].append(node)
+    return [(regions[key], roots[key]) for key in sorted(regions, key=lambda k: regions[k].name)]
+
+
+@dataclass
+class RegionSeats:
+    region: Region | None
+    memberships: list[Membership]
+
+
+@dataclass
+class GroupOverview:
+    group: Group
+    ancestors: list[Group]
+    children: list[Group]
+    current_by_region: list[RegionSeats]
+    past_memberships: list[Membership]
+    future_memberships: list[Membership]
+    regions_without_member: list[Region]
+    history: list
+
+
+ROLE_ORDER = {role: index for index, role in enumerate(MembershipRole.values)}
+
+
+def group_overview(group_id: int, *, today: datetime.date | None = None) -> GroupOverview | None:
+    today = today or timezone.localdate()
+    group = (
+        Group.objects.select_related("parent", "healthcare_region", "host_region")
+        .prefetch_related(
+            Prefetch(
+                "children",
+                queryset=Group.objects.select_related("host_region").order_by("name"),
+            ),
+            Prefetch(
+                "memberships",
+                queryset=Membership.objects.select_related(
+                    "person", "person__employer", "region"
+                ).order_by("start_date"),
+            ),
+            Prefetch("healthcare_region__regions", queryset=Region.objects.order_by("name")),
+        )
+        .filter(pk=group_id)
+        .first()
+    )
+    if group is None:
+        return None
+    ancestors = _ancestors(group)
+    memberships = list(group.memberships.all())
+    current = [m for m in memberships if m.is_current(today)]
+    seats: dict[int | None, list[Membership]] = defaultdict(list)
+    for membership in sorted(
+        current, key=lambda m: (ROLE_ORDER.get(m.role, 99), m.person.last_name)
+    ):
+        seats[membership.region_id].append(membership)
+    regions = list(group.healthcare_region.regions.all())
+    by_region = [RegionSeats(r, seats[r.pk]) for r in regions if seats.get(r.pk)]
+    if seats.get(None):
+        by_region.append(RegionSeats(None, seats[None]))
+    represented = {m.region_id for m in current}
+    history = list(group.history.select_related("history_user").order_by("-history_date")[:20])
+    return GroupOverview(
+        group=group,
+        ancestors=ancestors,
+        children=list(group.children.all()),
+        current_by_region=by_region,
+        past_memberships=[m for m in memberships if m.end_date and m.end_date < today][::-1],
+        future_memberships=[m for m in memberships if m.start_date > today],
+        regions_without_member=[r for r in regions if r.pk not in represented],
+        history=history,
+    )
+
+
+def _ancestors(group: Group) -> list[Group]:
+    """The chain of parents, root first. One query for the whole forest's parent links."""
+    if group.parent_id is None:
+        return []
+    parents = dict(
+        Group.objects.filter(healthcare_region_id=group.healthcare_region_id).values_list(
+            "pk", "parent_id"
+        )
+    )
+    names = {}
+    chain_ids = []
+    current = group.parent_id
+    while current is not None and current not in chain_ids:
+        chain_ids.append(current)
+        current = parents.get(current)
+    names = Group.objects.in_bulk(chain_ids)
+    return [names[pk] for pk in reversed(chain_ids) if pk in names]
+
+
+def person_overview(person_id: int) -> Person | None:
+    return (
+        Person.objects.select_related("employer", "user")
+        .prefetch_related(
+            Prefetch(
+                "memberships",
+                queryset=Membership.objects.select_related("group", "region").order_by(
+                    "-start_date"
+                ),
+            )
+        )
+        .filter(pk=person_id)
+        .first()
+    )
+
+
+def person_list(*, search: str = "") -> QuerySet[Person]:
+    people = Person.objects.select_related("employer", "user")
+    if search:
+        people = people.filter(
+            Q(first_name__icontains=search)
+            | Q(last_name__icontains=search)
+            | Q(email__icontains=search)
+            | Q(title__icontains=search)
+        )
+    return people.order_by("last_name", "first_name")
+
+
+@dataclass
+class CoverageRow:
+    group: Group
+    cells: list[list[Membership]]
+
+    @property
+    def gaps(self) -> int:
+        return sum(1 for cell in self.cells if not cell)
+
+
+def coverage_matrix(
+    healthcare_region: HealthcareRegion, *, today: datetime.date | None = None
+) -> tuple[list[Region], list[CoverageRow]]:
+    """Which regions sit in which active groups of a healthcare region, and where the gaps are."""
+    today = today or timezone.localdate()
+    regions = list(healthcare_region.regions.order_by("name"))
+    groups = list(
+        healthcare_region.groups.exclude(status=GroupStatus.CLOSED)
+        .order_by("kind", "name")
+        .prefetch_related(
+            Prefetch(
+                "memberships",
+                queryset=Membership.objects.current(today).select_related("person"),
+                to_attr="current_memberships",
+            )
+        )
+    )
+    rows = []
+    for group in groups:
+        by_region: dict[int, list[Membership]] = defaultdict(list)
+        for membership in group.current_memberships:
+            by_region[membership.region_id].append(membership)
+        rows.append(CoverageRow(group, [by_region.get(r.pk, []) for r in regions]))
+    return regions, rows

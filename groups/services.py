@@ -1,0 +1,234 @@
+"""Writes for the organisation. Every change goes through here, with its audit row."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
+from django.contrib.auth.tokens import default_token_generator
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+from django.utils.translation import gettext as _
+
+from groups.models import (
+    Group,
+    GroupUserObjectPermission,
+    Membership,
+    Person,
+)
+from groups.permissions import SYNCED_PERMISSIONS, permissions_for_role
+from portal.history import save_with_history
+
+User = get_user_model()
+
+GROUP_FIELDS = (
+    "name",
+    "kind",
+    "parent",
+    "healthcare_region",
+    "host_region",
+    "status",
+    "start_date",
+    "end_date",
+    "description",
+    "contact_email",
+)
+PERSON_FIELDS = ("first_name", "last_name", "title", "employer", "email", "phone")
+
+
+@transaction.atomic
+def group_create(*, actor, reason: str = "", **fields) -> Group:
+    group = Group(**{name: fields[name] for name in GROUP_FIELDS if name in fields})
+    return save_with_history(group, actor=actor, reason=reason or _("Grupp skapad"))
+
+
+@transaction.atomic
+def group_update(*, actor, group: Group, reason: str = "", **fields) -> Group:
+    for name in GROUP_FIELDS:
+        if name in fields:
+            setattr(group, name, fields[name])
+    return save_with_history(group, actor=actor, reason=reason or _("Grupp ändrad"))
+
+
+@transaction.atomic
+def person_create(*, actor, reason: str = "", **fields) -> Person:
+    person = Person(**{name: fields[name] for name in PERSON_FIELDS if name in fields})
+    return save_with_history(person, actor=actor, reason=reason or _("Person skapad"))
+
+
+@transaction.atomic
+def person_update(*, actor, person: Person, reason: str = "", **fields) -> Person:
+    for name in PERSON_FIELDS:
+        if name in fields:
+            setattr(person, name, fields[name])
+    save_with_history(person, actor=actor, reason=reason or _("Person ändrad"))
+    if person.user_id:
+        _copy_person_to_user(person)
+    return person
+
+
+@transaction.atomic
+def membership_start(
+    *,
+    actor,
+    person: Person,
+    group: Group,
+    role: str,
+    start_date: datetime.date,
+    region=None,
+    end_date: datetime.date | None = None,
+    voting_right: bool = True,
+    note: str = "",
+    reason: str = "",
+) -> Membership:
+    # Serialise membership changes per group so the overlap and chair checks see each other.
+    Group.objects.select_for_update().filter(pk=group.pk).first()
+    membership = Membership(
+        person=person,
+        group=group,
+        role=role,
+        start_date=start_date,
+        end_date=end_date,
+        region=region,
+        voting_right=voting_right,
+        note=note,
+    )
+    save_with_history(membership, actor=actor, reason=reason or _("Medlemskap påbörjat"))
+    group_permissions_sync(group=group)
+    return membership
+
+
+@transaction.atomic
+def membership_end(
+    *, actor, membership: Membership, end_date: datetime.date, reason: str = ""
+) -> Membership:
+    if membership.end_date and membership.end_date < end_date:
+        raise ValidationError(
+            {
+                "end_date": _("Medlemskapet har redan avslutats %(date)s.")
+                % {"date": membership.end_date}
+            }
+        )
+    membership.end_date = end_date
+    save_with_history(membership, actor=actor, reason=reason or _("Medlemskap avslutat"))
+    group_permissions_sync(group=membership.group)
+    return membership
+
+
+@transaction.atomic
+def group_permissions_sync(
+    *, group: Group | None = None, today: datetime.date | None = None
+) -> dict[str, int]:
+    """Bring guardian's object permissions in step with the memberships current today.
+
+    The one place that grants and revokes group rights. Called after every membership change
+    and daily by `manage.py sync_group_permissions`, so a term that starts or ends on a date
+    gives or loses its rights on that date without anyone doing anything by hand.
+    """
+    today = today or timezone.localdate()
+    memberships = Membership.objects.current(today).filter(person__user__is_active=True)
+    existing = GroupUserObjectPermission.objects.filter(
+        permission__codename__in=SYNCED_PERMISSIONS,
+        permission__content_type__app_label="groups",
+    )
+    if group is not None:
+        memberships = memberships.filter(group=group)
+        existing = existing.filter(content_object=group)
+
+    wanted: set[tuple[int, int, str]] = set()
+    for user_id, group_id, role in memberships.values_list("person__user_id", "group_id", "role"):
+        for codename in permissions_for_role(role):
+            wanted.add((user_id, group_id, codename))
+
+    have = {
+        (row.user_id, row.content_object_id, row.permission.codename): row.pk
+        for row in existing.select_related("permission")
+    }
+    to_remove = [pk for key, pk in have.items() if key not in wanted]
+    to_add = wanted - have.keys()
+    if to_remove:
+        GroupUserObjectPermission.objects.filter(pk__in=to_remove).delete()
+    if to_add:
+        permissions = {
+            p.codename: p
+            for p in Permission.objects.filter(
+                content_type__app_label="groups", codename__in=SYNCED_PERMISSIONS
+            )
+        }
+        GroupUserObjectPermission.objects.bulk_create(
+            GroupUserObjectPermission(
+                user_id=user_id, content_object_id=group_id, permission=permissions[codename]
+            )
+            for user_id, group_id, codename in sorted(to_add)
+        )
+    return {"granted": len(to_add), "revoked": len(to_remove)}
+
+
+def _username_for(person: Person) -> str:
+    base = (person.email.split("@")[0] if person.email else person.full_name).lower()
+    base = "".join(ch for ch in base if ch.isalnum() or ch in "._-")[:140] or "person"
+    candidate, n = base, 1
+    while User.objects.filter(username=candidate).exists():
+        n += 1
+        candidate = f"{base}{n}"
+    return candidate
+
+
+def _copy_person_to_user(person: Person) -> None:
+    user = person.user
+    user.first_name, user.last_name, user.email = person.first_name, person.last_name, person.email
+    user.save(update_fields=["first_name", "last_name", "email"])
+
+
+@transaction.atomic
+def person_invite(*, actor, person: Person, base_url: str) -> User:
+    """Give a person a login: an account without password and a one-time link to set one."""
+    if not person.email:
+        raise ValidationError(_("Personen saknar e-postadress. Lägg till en innan du bjuder in."))
+    if person.user_id and person.user.is_active and person.user.has_usable_password():
+        raise ValidationError(_("Personen har redan en aktiv inloggning."))
+    user = person.user
+    if user is None:
+        if User.objects.filter(email__iexact=person.email).exclude(person=person).exists():
+            raise ValidationError(_("E-postadressen används redan av ett annat användarkonto."))
+        user = User(username=_username_for(person))
+        user.set_unusable_password()
+    user.is_active = True
+    user.first_name, user.last_name, user.email = person.first_name, person.last_name, person.email
+    user.save()
+    if person.user_id != user.pk:
+        person.user = user
+        save_with_history(person, actor=actor, reason=_("Inloggning skapad"))
+    group_permissions_sync()
+    token = default_token_generator.make_token(user)
+    uid = urlsafe_base64_encode(force_bytes(user.pk))
+    link = base_url.rstrip("/") + reverse("account_activate", args=[uid, token])
+    context = {"person": person, "link": link, "username": user.username}
+    transaction.on_commit(
+        lambda: send_mail(
+            subject=_("Inbjudan till Samverkansportalen"),
+            message=render_to_string("groups/email/invitation.txt", context),
+            from_email=None,
+            recipient_list=[person.email],
+        )
+    )
+    return user
+
+
+@transaction.atomic
+def person_deactivate_login(*, actor, person: Person) -> None:
+    """Stop a person's login. The person, memberships and history all stay."""
+    if not person.user_id:
+        raise ValidationError(_("Personen har ingen inloggning."))
+    user = person.user
+    user.is_active = False
+    user.save(update_fields=["is_active"])
+    save_with_history(person, actor=actor, reason=_("Inloggning avaktiverad"))
+    group_permissions_sync()

@@ -1,0 +1,28 @@
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from groups import access
+from groups.forms import MemberImportForm
+from groups.importing import SWEDISH_HEADERS, import_members
+
+
+def member_import(request):
+    access.require_administrator(request.user)
+    form = MemberImportForm(request.POST or None, request.FILES or None)
+    result = None
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        result = import_members(upload.read(), upload.name, actor=request.user)
+        if result.ok:
+            messages.success(
+                request,
+                _("Importen är klar: %(memberships)s medlemskap och %(people)s nya personer.")
+                % {"memberships": result.created_memberships, "people": result.created_people},
+            )
+            return redirect("groups:list")
+    return render(
+        request,
+        "groups/member_import.html",
+        {"form": form, "result": result, "columns": SWEDISH_HEADERS},
+    )

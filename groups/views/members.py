@@ -1,0 +1,78 @@
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from groups import access, services
+from groups.forms import MembershipEndForm, MembershipForm
+
+
+def membership_add(request, pk: int):
+    group = access.group_for_update(pk, user=request.user)
+    form = MembershipForm(
+        request.POST or None, group=group, initial={"start_date": timezone.localdate()}
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            with transaction.atomic():
+                person = data["person"] or services.person_create(
+                    actor=request.user,
+                    first_name=data["new_first_name"],
+                    last_name=data["new_last_name"],
+                    title=data["new_title"],
+                    email=data["new_email"] or "",
+                    employer=data["region"],
+                )
+                membership = services.membership_start(
+                    actor=request.user,
+                    person=person,
+                    group=group,
+                    role=data["role"],
+                    region=data["region"],
+                    start_date=data["start_date"],
+                    end_date=data["end_date"],
+                    voting_right=data["voting_right"],
+                    note=data["note"],
+                )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request,
+                _("%(person)s är tillagd som %(role)s.")
+                % {"person": person.full_name, "role": membership.get_role_display().lower()},
+            )
+            if "save_and_add" in request.POST:
+                return redirect("groups:membership_add", pk=group.pk)
+            return redirect(group)
+    return render(request, "groups/membership_form.html", {"form": form, "group": group})
+
+
+def membership_end(request, pk: int):
+    membership = access.membership_for_update(pk, user=request.user)
+    form = MembershipEndForm(
+        request.POST or None,
+        membership=membership,
+        initial={"end_date": timezone.localdate()},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.membership_end(
+                actor=request.user,
+                membership=membership,
+                end_date=form.cleaned_data["end_date"],
+                reason=form.cleaned_data["reason"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request,
+                _("Uppdraget för %(person)s avslutas %(date)s.")
+                % {"person": membership.person.full_name, "date": membership.end_date.isoformat()},
+            )
+            return redirect(membership.group)
+    return render(request, "groups/membership_end.html", {"form": form, "membership": membership})

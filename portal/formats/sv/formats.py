@@ -1,0 +1,12 @@
+# Swedish date formats as used in Swedish public administration (ISO dates, 24-hour clock).
+DATE_FORMAT = "j F Y"
+SHORT_DATE_FORMAT = "Y-m-d"
+DATETIME_FORMAT = "j F Y H:i"
+SHORT_DATETIME_FORMAT = "Y-m-d H:i"
+TIME_FORMAT = "H:i"
+DATE_INPUT_FORMATS = ["%Y-%m-%d", "%Y%m%d", "%d/%m/%Y"]
+DATETIME_INPUT_FORMATS = ["%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S"]
+DECIMAL_SEPARATOR = ","
+THOUSAND_SEPARATOR = "\xa0"
+NUMBER_GROUPING = 3
+FIRST_DAY_OF_WEEK = 1

@@ -1,0 +1,8 @@
+"""Development and `make run`: works with nothing set (SQLite under var/, console e-mail)."""
+
+from portal.settings.base import *  # noqa: F403
+from portal.settings.env import env_bool, env_str
+
+DEBUG = env_bool("DEBUG", True)
+SECRET_KEY = env_str("SECRET_KEY", "django-insecure-development-only-never-in-production")
+EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")

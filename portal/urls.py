@@ -1,0 +1,60 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_not_required
+from django.urls import include, path
+from django.views.i18n import set_language
+
+from portal.views.dashboard import DashboardView
+
+handler400 = "portal.views.errors.bad_request"
+handler403 = "portal.views.errors.permission_denied"
+handler404 = "portal.views.errors.page_not_found"
+handler500 = "portal.views.errors.server_error"
+
+account_patterns = [
+    path(
+        "logga-in/",
+        auth_views.LoginView.as_view(redirect_authenticated_user=True),
+        name="login",
+    ),
+    path("logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
+    path(
+        "losenord/",
+        auth_views.PasswordChangeView.as_view(),
+        name="password_change",
+    ),
+    path(
+        "losenord/klart/",
+        auth_views.PasswordChangeDoneView.as_view(),
+        name="password_change_done",
+    ),
+    path(
+        "aktivera/<uidb64>/<token>/",
+        login_not_required(
+            auth_views.PasswordResetConfirmView.as_view(
+                template_name="registration/activate_confirm.html",
+                success_url="/konto/aktivera/klart/",
+            )
+        ),
+        name="account_activate",
+    ),
+    path(
+        "aktivera/klart/",
+        login_not_required(
+            auth_views.PasswordResetCompleteView.as_view(
+                template_name="registration/activate_complete.html"
+            )
+        ),
+        name="account_activate_complete",
+    ),
+]
+
+urlpatterns = [
+    path("", DashboardView.as_view(), name="dashboard"),
+    path("konto/", include(account_patterns)),
+    path("sprak/", login_not_required(set_language), name="set_language"),
+    path("grupper/", include("groups.urls")),
+    path("", include("governance.urls")),
+    path("ekonomi/", include("finance.urls")),
+    path("admin/", admin.site.urls),
+]

@@ -1,0 +1,22 @@
+"""Swedish error pages. They render without a request context that could fail again."""
+
+from django.shortcuts import render
+
+
+def page_not_found(request, exception):
+    return render(request, "404.html", status=404)
+
+
+def permission_denied(request, exception):
+    return render(request, "403.html", status=403)
+
+
+def bad_request(request, exception):
+    return render(request, "400.html", status=400)
+
+
+def server_error(request):
+    from django.http import HttpResponseServerError
+    from django.template import loader
+
+    return HttpResponseServerError(loader.get_template("500.html").render())

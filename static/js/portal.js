@@ -1,0 +1,18 @@
+// Progressive enhancements only: every page works without JavaScript.
+(function () {
+  "use strict";
+  document.addEventListener("DOMContentLoaded", function () {
+    // Move focus to an error summary so keyboard and screen-reader users hear the errors first.
+    var summary = document.querySelector(".ds-error-summary");
+    if (summary) { summary.focus(); }
+    // Confirmation for destructive or irreversible actions: <form data-confirm="…">.
+    document.querySelectorAll("form[data-confirm]").forEach(function (form) {
+      form.addEventListener("submit", function (event) {
+        if (!window.confirm(form.getAttribute("data-confirm"))) { event.preventDefault(); }
+      });
+    });
+    // Language selector submits on change as well as with its button.
+    var language = document.getElementById("language-select");
+    if (language) { language.addEventListener("change", function () { language.form.submit(); }); }
+  });
+})();

@@ -1,0 +1,53 @@
+import pytest
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+
+
+def test_logged_out_pages_redirect_to_login(client):
+    for url in ["/", "/grupper/", "/konto/losenord/"]:
+        response = client.get(url)
+        assert response.status_code == 302
+        assert response["Location"].startswith("/konto/logga-in/?next=")
+
+
+def test_login_page_is_swedish(client):
+    response = client.get(reverse("login"))
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert '<html lang="sv"' in content
+    assert "Användarnamn" in content
+    assert "Hoppa till huvudinnehållet" in content
+
+
+def test_unknown_page_is_swedish_404(admin_client):
+    response = admin_client.get("/det-har-finns-inte/")
+    assert response.status_code == 404
+    assert "Sidan finns inte" in response.content.decode()
+
+
+def test_dashboard_shows_name_and_navigation(admin_client):
+    response = admin_client.get("/")
+    content = response.content.decode()
+    assert "Välkommen, Anna Administratör" in content
+    assert 'aria-label="Huvudmeny"' in content
+    assert ">Grupper</a>" in content
+
+
+def test_password_change_uses_validators(admin_client):
+    response = admin_client.post(
+        reverse("password_change"),
+        {"old_password": "Samverkan-2026!", "new_password1": "12345", "new_password2": "12345"},
+    )
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "Det här lösenordet är för kort" in content
+    response = admin_client.post(
+        reverse("password_change"),
+        {
+            "old_password": "Samverkan-2026!",
+            "new_password1": "Regionsamverkan-2027",
+            "new_password2": "Regionsamverkan-2027",
+        },
+    )
+    assert response.status_code == 302

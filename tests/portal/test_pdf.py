@@ -1,0 +1,67 @@
+"""The shared PDF renderer: PDF/A identification, tagging, language, embedded fonts."""
+
+import subprocess
+
+import pikepdf
+import pytest
+
+from portal.pdf import DocumentInfo, html_to_pdf
+
+HTML = """<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>x</title></head>
+<body><div class="running-issuer">Södra Regionvårdsnämnden</div>
+<h1>Överföring av projekt – åäö ÅÄÖ</h1><p>Brödtext med <strong>fetstil</strong> och <em>kursiv</em>.</p>
+</body></html>"""
+
+
+@pytest.fixture(scope="module")
+def pdf_path(tmp_path_factory):
+    info = DocumentInfo(
+        title="Överföring av projekt", author="Södra Regionvårdsnämnden", subject="RVN 2018/12"
+    )
+    path = tmp_path_factory.mktemp("pdf") / "doc.pdf"
+    path.write_bytes(html_to_pdf(HTML, info))
+    return path
+
+
+def run(*command) -> str:
+    return subprocess.run(command, capture_output=True, text=True, check=True).stdout
+
+
+def test_pdf_is_identified_as_pdf_a_3u(pdf_path):
+    xmp = run("pdfinfo", "-meta", str(pdf_path))
+    assert 'pdfaid:part="3"' in xmp
+    assert 'pdfaid:conformance="U"' in xmp
+
+
+def test_pdf_metadata_tagging_and_language(pdf_path):
+    info = run("pdfinfo", str(pdf_path))
+    assert "Title:           Överföring av projekt" in info
+    assert "Author:          Södra Regionvårdsnämnden" in info
+    assert "Subject:         RVN 2018/12" in info
+    assert "Tagged:          yes" in info
+    with pikepdf.open(pdf_path) as pdf:
+        assert str(pdf.Root.Lang) == "sv"
+        assert pdf.Root.MarkInfo.Marked
+
+
+def test_pdf_has_srgb_output_intent(pdf_path):
+    with pikepdf.open(pdf_path) as pdf:
+        intents = list(pdf.Root.OutputIntents)
+        assert [str(intent.S) for intent in intents] == ["/GTS_PDFA1"]
+        profile = intents[0].DestOutputProfile.read_bytes()
+        assert b"sRGB" in profile
+
+
+def test_every_font_is_embedded(pdf_path):
+    lines = run("pdffonts", str(pdf_path)).splitlines()[2:]
+    assert lines, "the PDF has no fonts"
+    for line in lines:
+        assert "Noto-Sans" in line
+        columns = line.split()
+        # name type encoding emb sub uni object ID
+        assert columns[-5] == "yes", line
+
+
+def test_swedish_text_survives_extraction(pdf_path):
+    text = run("pdftotext", "-layout", str(pdf_path), "-")
+    assert "Överföring av projekt – åäö ÅÄÖ" in text

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Installs the Debian packages the tests need, only when something is missing.
+set -euo pipefail
+packages=()
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || packages+=(postgresql)
+command -v chromium >/dev/null || packages+=(chromium)
+command -v pdftoppm >/dev/null || packages+=(poppler-utils)
+command -v msgfmt >/dev/null || packages+=(gettext)
+[ -f /usr/share/fonts/truetype/noto/NotoSans-Regular.ttf ] || packages+=(fonts-noto-core)
+ldconfig -p | grep -q libharfbuzz-subset || packages+=(libharfbuzz-subset0)
+ldconfig -p | grep -q libpango-1.0 || packages+=(libpango-1.0-0 libpangoft2-1.0-0)
+if [ ${#packages[@]} -eq 0 ]; then
+  exit 0
+fi
+echo "Installerar Debian-paket: ${packages[*]}"
+sudo=""
+[ "$(id -u)" = 0 ] || sudo="sudo"
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${packages[@]}"
