@@ -19,7 +19,10 @@ class DecisionStatus(models.TextChoices):
 
 class Decision(TimestampedModel):
     body = models.ForeignKey(
-        Group, on_delete=models.PROTECT, related_name="decisions", verbose_name=_("beslutande organ")
+        Group,
+        on_delete=models.PROTECT,
+        related_name="decisions",
+        verbose_name=_("beslutande organ"),
     )
     year = models.PositiveSmallIntegerField(_("år"))
     number = models.PositiveIntegerField(

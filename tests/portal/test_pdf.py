@@ -9,7 +9,8 @@ from portal.pdf import DocumentInfo, html_to_pdf
 
 HTML = """<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>x</title></head>
 <body><div class="running-issuer">Södra Regionvårdsnämnden</div>
-<h1>Överföring av projekt – åäö ÅÄÖ</h1><p>Brödtext med <strong>fetstil</strong> och <em>kursiv</em>.</p>
+<h1>Överföring av projekt – åäö ÅÄÖ</h1>
+<p>Brödtext med <strong>fetstil</strong> och <em>kursiv</em>.</p>
 </body></html>"""
 
 
