@@ -1,0 +1,296 @@
+"""Reads for the budget pages, exports and other apps. Each runs a fixed number of queries,
+however many lines, years and revisions a budget has."""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from decimal import Decimal
+from itertools import chain
+
+from django.db.models import Count, Prefetch, QuerySet
+from django.urls import NoReverseMatch
+
+from finance.calculations import BudgetTable, LineData, compute_table
+from finance.chart import closing_balance_chart
+from finance.cost_sharing import LineSharing, RegionInfo, share_line
+from finance.models import (
+    Budget,
+    BudgetLine,
+    BudgetRevision,
+    BudgetStatus,
+    ClosingCheck,
+    LineCategory,
+    LineKind,
+)
+from groups.models import Group, Region, RegionPopulation
+
+HISTORY_LIMIT = 30
+
+
+def budget_list(*, owner: Group | None = None) -> list[tuple[Group, list[Budget]]]:
+    """Budgets grouped by their owning body, in one query."""
+    budgets = (
+        Budget.objects.select_related("owner", "owner__healthcare_region", "adopted_by")
+        .annotate(revision_count=Count("revisions"))
+        .order_by("owner__name", "-first_year", "title")
+    )
+    if owner is not None:
+        budgets = budgets.filter(owner=owner)
+    grouped: OrderedDict[int, tuple[Group, list[Budget]]] = OrderedDict()
+    for budget in budgets:
+        grouped.setdefault(budget.owner_id, (budget.owner, []))[1].append(budget)
+    return list(grouped.values())
+
+
+@dataclass
+class LineRow:
+    line: BudgetLine
+    values: list[Decimal]  # signed as the sheets write them: costs negative
+    decision_url: str = ""
+
+    @property
+    def total(self) -> Decimal:
+        return sum(self.values, Decimal(0))
+
+
+@dataclass
+class BudgetView:
+    """One revision of a budget, with everything its page and exports show."""
+
+    budget: Budget
+    revision: BudgetRevision
+    revisions: list[BudgetRevision]
+    years: list[int]
+    income_rows: list[LineRow]
+    cost_rows: list[LineRow]
+    table: BudgetTable
+    sharing: list[LineSharing] = field(default_factory=list)
+    history: list = field(default_factory=list)
+
+    @property
+    def rows(self) -> list[LineRow]:
+        return [*self.income_rows, *self.cost_rows]
+
+    @property
+    def latest(self) -> BudgetRevision:
+        return self.revisions[-1]
+
+    @property
+    def is_latest(self) -> bool:
+        return self.revision.pk == self.latest.pk
+
+    @property
+    def is_adopted_revision(self) -> bool:
+        return self.budget.adopted_revision_id == self.revision.pk
+
+    @property
+    def editable(self) -> bool:
+        """Whether the rules allow changing this revision (rights are checked separately)."""
+        return (
+            self.is_latest
+            and not self.is_adopted_revision
+            and self.budget.status != BudgetStatus.SUPERSEDED
+        )
+
+    @property
+    def chart_svg(self) -> str:
+        return closing_balance_chart(self.table, title=self.budget.title)
+
+
+def decision_url(decision) -> str:
+    """The decision's page, once governance has one (the link is optional, not the data)."""
+    if decision is None:
+        return ""
+    try:
+        return decision.get_absolute_url()
+    except NoReverseMatch:
+        return ""
+
+
+def _budget_queryset() -> QuerySet[Budget]:
+    return Budget.objects.select_related(
+        "owner", "owner__healthcare_region", "adopted_by", "adopted_revision"
+    ).prefetch_related(Prefetch("revisions", queryset=BudgetRevision.objects.order_by("number")))
+
+
+def budget_view(
+    budget_id: int, *, revision_number: int | None = None, with_history: bool = False
+) -> BudgetView | None:
+    budget = _budget_queryset().filter(pk=budget_id).first()
+    if budget is None:
+        return None
+    revisions = list(budget.revisions.all())
+    if not revisions:
+        return None
+    if revision_number is None:
+        revision = revisions[-1]
+    else:
+        revision = next((r for r in revisions if r.number == revision_number), None)
+        if revision is None:
+            return None
+    return _view_for(budget, revisions, revision, with_history=with_history)
+
+
+def _revision_lines(revision: BudgetRevision) -> list[BudgetLine]:
+    return list(
+        BudgetLine.objects.filter(revision=revision)
+        .select_related("decision")
+        .prefetch_related("amounts")
+        .order_by("position")
+    )
+
+
+def _line_data(line: BudgetLine) -> LineData:
+    return LineData(
+        label=line.label, kind=line.kind, amounts={a.year: a.amount for a in line.amounts.all()}
+    )
+
+
+def _view_for(
+    budget: Budget, revisions: list[BudgetRevision], revision: BudgetRevision, *, with_history
+) -> BudgetView:
+    years = budget.years
+    lines = _revision_lines(revision)
+    checks = {
+        c.year: c.stated_closing_balance for c in ClosingCheck.objects.filter(revision=revision)
+    }
+    data = [_line_data(line) for line in lines]
+    table = compute_table(
+        years=years, opening_balance=budget.opening_balance, lines=data, closing_checks=checks
+    )
+    rows = [
+        LineRow(line, [d.signed(year) for year in years], decision_url(line.decision))
+        for line, d in zip(lines, data, strict=True)
+    ]
+    view = BudgetView(
+        budget=budget,
+        revision=revision,
+        revisions=revisions,
+        years=years,
+        income_rows=[row for row in rows if row.line.kind == LineKind.INCOME],
+        cost_rows=[row for row in rows if row.line.kind == LineKind.COST],
+        table=table,
+    )
+    shared = [
+        d
+        for line, d in zip(lines, data, strict=True)
+        if line.category == LineCategory.SHARED_FINANCING
+    ]
+    if shared:
+        view.sharing = _sharing(budget, shared)
+    if with_history:
+        view.history = _history(budget, revision)
+    return view
+
+
+def _sharing(budget: Budget, lines: list[LineData]) -> list[LineSharing]:
+    regions = list(
+        Region.objects.filter(healthcare_region_id=budget.owner.healthcare_region_id).order_by(
+            "name"
+        )
+    )
+    populations = {
+        (p.region_id, p.year): p.population
+        for p in RegionPopulation.objects.filter(
+            region__in=[r.pk for r in regions],
+            year__gte=budget.first_year,
+            year__lte=budget.last_year,
+        )
+    }
+    infos = [RegionInfo(key=r.pk, name=r.name) for r in regions]
+    return [
+        share_line(line, years=budget.years, regions=infos, populations=populations)
+        for line in lines
+    ]
+
+
+def _history(budget: Budget, revision: BudgetRevision) -> list:
+    """Changes to the budget and to this revision's lines, newest first."""
+    budget_records = budget.history.select_related("history_user").order_by("-history_date")[
+        :HISTORY_LIMIT
+    ]
+    line_records = (
+        BudgetLine.history.filter(revision_id=revision.pk)
+        .select_related("history_user")
+        .order_by("-history_date")[:HISTORY_LIMIT]
+    )
+    return sorted(chain(budget_records, line_records), key=lambda r: r.history_date, reverse=True)[
+        :HISTORY_LIMIT
+    ]
+
+
+@dataclass
+class ComparedLine:
+    label: str
+    kind: str
+    old: list[Decimal | None]
+    new: list[Decimal | None]
+
+    @property
+    def status(self) -> str:
+        if all(v is None for v in self.old):
+            return "added"
+        if all(v is None for v in self.new):
+            return "removed"
+        return "changed" if self.old != self.new else "same"
+
+    @property
+    def cells(self) -> list[tuple[Decimal | None, Decimal | None, Decimal]]:
+        """(old, new, change) per year; a missing line counts as 0 in the change."""
+        return [
+            (o, n, (n or Decimal(0)) - (o or Decimal(0)))
+            for o, n in zip(self.old, self.new, strict=True)
+        ]
+
+
+@dataclass
+class RevisionComparison:
+    budget: Budget
+    revisions: list[BudgetRevision]
+    old: BudgetView
+    new: BudgetView
+    lines: list[ComparedLine]
+
+    @property
+    def years(self) -> list[int]:
+        return self.old.years
+
+    @property
+    def closing(self) -> list[tuple[int, Decimal, Decimal, Decimal]]:
+        return [
+            (year, o, n, n - o)
+            for (year, o), (_, n) in zip(
+                self.old.table.closing_balances, self.new.table.closing_balances, strict=True
+            )
+        ]
+
+
+def revision_comparison(
+    budget_id: int, old_number: int, new_number: int
+) -> RevisionComparison | None:
+    """Two revisions line by line and year by year (lines matched by kind and label)."""
+    budget = _budget_queryset().filter(pk=budget_id).first()
+    if budget is None:
+        return None
+    revisions = list(budget.revisions.all())
+    by_number = {r.number: r for r in revisions}
+    if old_number not in by_number or new_number not in by_number:
+        return None
+    old = _view_for(budget, revisions, by_number[old_number], with_history=False)
+    new = _view_for(budget, revisions, by_number[new_number], with_history=False)
+    old_rows = {(r.line.kind, r.line.label): r for r in old.rows}
+    new_rows = {(r.line.kind, r.line.label): r for r in new.rows}
+    empty = [None] * len(old.years)
+    keys = list(new_rows) + [key for key in old_rows if key not in new_rows]
+    keys.sort(key=lambda k: (k[0] != LineKind.INCOME, 0))
+    lines = [
+        ComparedLine(
+            label=label,
+            kind=kind,
+            old=old_rows[(kind, label)].values if (kind, label) in old_rows else list(empty),
+            new=new_rows[(kind, label)].values if (kind, label) in new_rows else list(empty),
+        )
+        for kind, label in keys
+    ]
+    return RevisionComparison(budget=budget, revisions=revisions, old=old, new=new, lines=lines)

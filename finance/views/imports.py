@@ -1,0 +1,31 @@
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from finance import access
+from finance.forms import BudgetImportForm
+from finance.importing import import_budget
+
+
+def budget_import(request):
+    access.require_budget_owner(request.user)
+    form = BudgetImportForm(
+        request.POST or None, request.FILES or None, owners=access.budget_owners_for(request.user)
+    )
+    result = None
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        result = import_budget(
+            upload.read(),
+            upload.name,
+            owner=form.cleaned_data["owner"],
+            title=form.cleaned_data["title"],
+            actor=request.user,
+        )
+        if result.ok:
+            messages.success(
+                request,
+                _("Budgeten är importerad (id %(id)s).") % {"id": result.budget.pk},
+            )
+            return redirect(result.budget)
+    return render(request, "finance/budget_import.html", {"form": form, "result": result})
