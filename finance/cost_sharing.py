@@ -103,7 +103,8 @@ class LineSharing:
         totals = []
         for index in range(len(self.years)):
             parts = [row.parts[index] for row in self.rows]
-            totals.append(None if any(p is None for p in parts) else sum(parts, Decimal(0)))
+            missing = not parts or any(p is None for p in parts)
+            totals.append(None if missing else sum(parts, Decimal(0)))
         return totals
 
 

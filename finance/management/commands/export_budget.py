@@ -18,5 +18,5 @@ class Command(BaseCommand):
         view = selectors.budget_view(budget_id, revision_number=revision)
         if view is None:
             raise CommandError(f"Budget {budget_id} (eller revisionen) finns inte.")
-        output.write_bytes(exporting.export(view, format))
+        Path(output).write_bytes(exporting.export(view, format))
         self.stdout.write(f"{output} ({format}, revision {view.revision.number})")

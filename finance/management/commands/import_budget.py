@@ -17,7 +17,7 @@ class Command(BaseCommand):
         parser.add_argument("--title", required=True, help="Budgetens rubrik.")
 
     def handle(self, *args, file: Path, owner: str, title: str, **options):
-        if not file.is_file():
+        if not Path(file).is_file():
             raise CommandError(f"Filen {file} finns inte.")
         owners = list(Group.objects.filter(name__iexact=owner.strip()))
         if not owners:
@@ -28,7 +28,7 @@ class Command(BaseCommand):
                 "importera via webbsidan."
             )
         result = import_budget(
-            file.read_bytes(), file.name, owner=owners[0], title=title, actor=None
+            Path(file).read_bytes(), Path(file).name, owner=owners[0], title=title, actor=None
         )
         if not result.ok:
             for error in result.errors:
