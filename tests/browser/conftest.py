@@ -79,3 +79,11 @@ def login(page, username: str, password: str = PASSWORD) -> None:
 def admin_page(page, admin_user):
     login(page, admin_user.username)
     return page
+
+
+def assert_fits_width(page) -> None:
+    """Nothing makes the page scroll sideways (wide tables scroll inside their wrapper)."""
+    overflow = page.evaluate(
+        "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    assert overflow <= 0, f"{page.url} is {overflow}px wider than the viewport"

@@ -1,7 +1,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import DESKTOP, MOBILE, login, screenshot
+from tests.browser.conftest import DESKTOP, MOBILE, assert_fits_width, login, screenshot
 
 pytestmark = pytest.mark.browser
 
@@ -26,6 +26,7 @@ def test_login_dashboard_logout(page, admin_user):
     expect(navigation.get_by_role("link", name="Grupper")).to_be_visible()
     screenshot(page, "dashboard-1280", DESKTOP)
     screenshot(page, "dashboard-390", MOBILE)
+    assert_fits_width(page)
     page.set_viewport_size(DESKTOP)
 
     page.get_by_role("button", name="Logga ut").click()
