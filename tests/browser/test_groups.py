@@ -2,7 +2,13 @@ import pytest
 from playwright.sync_api import expect
 
 from groups.models import Membership
-from tests.browser.conftest import DESKTOP, MOBILE, assert_fits_width, screenshot
+from tests.browser.conftest import (
+    DESKTOP,
+    MOBILE,
+    assert_accessible,
+    assert_fits_width,
+    screenshot,
+)
 from tests.groups.factories import GroupFactory, HealthcareRegionFactory, RegionFactory
 
 pytestmark = pytest.mark.browser
@@ -42,6 +48,7 @@ def test_administrator_builds_seed_002_group_with_one_member_per_region(admin_pa
     # Bad input: a clear Swedish message, and what was typed is kept.
     expect(page.get_by_role("alert")).to_contain_text("Slutdatum kan inte vara före startdatum.")
     expect(page.get_by_label("Namn")).to_have_value("RAG Barnonkologi och hematologi")
+    assert_accessible(page)
     screenshot(page, "group-form-error-1280", DESKTOP)
     page.get_by_label("Slutdatum").fill("")
     page.get_by_role("button", name="Spara").click()
@@ -57,6 +64,7 @@ def test_administrator_builds_seed_002_group_with_one_member_per_region(admin_pa
         page.get_by_label("Företräder region").select_option(label=region)
         page.get_by_label("Från").fill("2024-01-01")
         if index == 0:
+            assert_accessible(page)
             screenshot(page, "membership-form-1280", DESKTOP)
         page.get_by_role("button", name="Spara", exact=True).click()
         expect(page.get_by_role("status")).to_contain_text(f"{first} {last} är tillagd")
@@ -68,6 +76,7 @@ def test_administrator_builds_seed_002_group_with_one_member_per_region(admin_pa
         expect(page.get_by_role("rowheader", name=region)).to_be_visible()
         expect(page.get_by_role("link", name=f"{first} {last}", exact=True)).to_be_visible()
     assert Membership.objects.filter(group__name="RAG Barnonkologi och hematologi").count() == 3
+    assert_accessible(page)
     screenshot(page, "group-detail-1280", DESKTOP)
     screenshot(page, "group-detail-390", MOBILE)
     assert_fits_width(page)
@@ -79,12 +88,15 @@ def test_administrator_builds_seed_002_group_with_one_member_per_region(admin_pa
     page.get_by_role("button", name="Avsluta uppdraget").click()
     expect(page.locator("#composition-check")).to_contain_text("Region Jönköpings län")
     page.get_by_role("link", name="Grupper", exact=True).first.click()
+    assert_accessible(page)
     screenshot(page, "group-list-1280", DESKTOP)
     page.get_by_role("link", name="Träd").click()
     expect(page.get_by_role("link", name="RAG Barnonkologi och hematologi")).to_be_visible()
+    assert_accessible(page)
     screenshot(page, "group-tree-1280", DESKTOP)
     page.get_by_role("link", name="Täckning per region").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Sydöstra sjukvårdsregionen")
+    assert_accessible(page)
     screenshot(page, "coverage-1280", DESKTOP)
     screenshot(page, "coverage-390", MOBILE)
     assert_fits_width(page)
