@@ -187,3 +187,41 @@ def test_coverage_matrix_shows_gaps(admin_client, healthcare_region):
 
 def test_unknown_group_is_404(admin_client):
     assert admin_client.get("/grupper/999999/").status_code == 404
+
+
+def test_group_history_includes_membership_changes(admin_client, admin_user, healthcare_region):
+    hr, regions = healthcare_region
+    group = GroupFactory(healthcare_region=hr)
+    person = PersonFactory(first_name="Tove", last_name="Skissberg")
+    membership_start(
+        actor=admin_user,
+        person=person,
+        group=group,
+        role="secretary",
+        region=regions[0],
+        start_date=D(2024, 1, 1),
+    )
+    content = admin_client.get(group.get_absolute_url()).content.decode()
+    assert "Tove Skissberg (sekreterare)" in content
+    assert "Medlemskap påbörjat" in content
+
+
+def test_group_list_marks_the_groups_the_user_leads(client, healthcare_region):
+    from tests.groups.factories import UserFactory
+
+    hr, regions = healthcare_region
+    led, other = GroupFactory(healthcare_region=hr), GroupFactory(healthcare_region=hr)
+    user = UserFactory()
+    membership_start(
+        actor=None,
+        person=PersonFactory(user=user),
+        group=led,
+        role="convener",
+        region=regions[0],
+        start_date=D(2020, 1, 1),
+    )
+    client.force_login(user)
+    content = client.get(reverse("groups:list")).content.decode()
+    assert content.count("Du leder") == 1
+    row = content[content.index(led.name) : content.index(led.name) + 300]
+    assert "Du leder" in row and other.name not in row
