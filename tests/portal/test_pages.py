@@ -71,3 +71,16 @@ def test_templates_have_no_inline_scripts_or_styles():
         and ("<script>" in path.read_text() or " style=" in path.read_text())
     ]
     assert offenders == []
+
+
+def test_error_pages_are_swedish(rf, user):
+    from django.core.exceptions import PermissionDenied
+
+    from portal.views import errors
+
+    request = rf.get("/")
+    request.user = user
+    assert "Ett fel uppstod" in errors.server_error(request).content.decode()
+    response = errors.permission_denied(request, PermissionDenied())
+    assert response.status_code == 403
+    assert "Du saknar behörighet" in response.content.decode()
