@@ -12,8 +12,9 @@ MANAGE := $(PY) manage.py
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 export PYTHONDONTWRITEBYTECODE := 1
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test test-fast lint format migrations-check bench messages setup system-deps demo clean help
+.PHONY: run test test-fast lint format migrations-check bench messages setup runtime-deps system-deps demo clean help
 
 help:
 	@echo "make run               serve the portal with demo data at http://127.0.0.1:8000"
@@ -38,14 +39,14 @@ $(VENV)/.synced: $(UV) uv.lock pyproject.toml
 
 setup: $(VENV)/.synced messages
 
-SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-
-messages: $(VENV)/.synced
-	@command -v msgfmt >/dev/null || { $(SUDO) apt-get update -qq; $(SUDO) apt-get install -y -qq --no-install-recommends gettext; }
+messages: $(VENV)/.synced runtime-deps
 	@$(MANAGE) compilemessages --verbosity 0 --ignore '.venv' --ignore 'var'
 
+runtime-deps:
+	@bash tests/system-deps.sh runtime
+
 system-deps:
-	@bash tests/system-deps.sh
+	@bash tests/system-deps.sh test
 
 demo: setup
 	$(MANAGE) migrate --no-input

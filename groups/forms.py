@@ -14,6 +14,7 @@ from portal.forms import DateInput, PortalFormMixin
 
 
 class GroupFilterForm(PortalFormMixin, forms.Form):
+    hide_optional = True  # every filter is optional; saying so on each is noise
     q = forms.CharField(label=_("Sök namn"), required=False, max_length=100)
     kind = forms.ChoiceField(
         label=_("Typ"), required=False, choices=[("", _("Alla typer")), *GroupKind.choices]

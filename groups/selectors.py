@@ -16,6 +16,7 @@ from django.utils import timezone
 from groups.models import (
     Group,
     GroupStatus,
+    GroupUserObjectPermission,
     HealthcareRegion,
     Membership,
     MembershipRole,
@@ -160,7 +161,7 @@ def group_overview(group_id: int, *, today: datetime.date | None = None) -> Grou
     if seats.get(None):
         by_region.append(RegionSeats(None, seats[None]))
     represented = {m.region_id for m in current}
-    history = list(group.history.select_related("history_user").order_by("-history_date")[:20])
+    history = group_history(group)
     return GroupOverview(
         group=group,
         ancestors=ancestors,
@@ -170,6 +171,43 @@ def group_overview(group_id: int, *, today: datetime.date | None = None) -> Grou
         future_memberships=[m for m in memberships if m.start_date > today],
         regions_without_member=[r for r in regions if r.pk not in represented],
         history=history,
+    )
+
+
+@dataclass
+class HistoryEntry:
+    """One line of a group's change history: the group itself or one of its memberships."""
+
+    record: object
+    subject: str
+
+    def __getattr__(self, name):
+        return getattr(self.record, name)
+
+
+def group_history(group: Group, *, limit: int = 30) -> list[HistoryEntry]:
+    """The group's own changes and its membership changes, newest first (two queries)."""
+    own = [
+        HistoryEntry(record, str(group.name))
+        for record in group.history.select_related("history_user").order_by("-history_date")[:limit]
+    ]
+    memberships = [
+        HistoryEntry(record, f"{record.person.full_name} ({record.get_role_display().lower()})")
+        for record in Membership.history.filter(group_id=group.pk)
+        .select_related("history_user", "person")
+        .order_by("-history_date")[:limit]
+    ]
+    return sorted(own + memberships, key=lambda e: e.history_date, reverse=True)[:limit]
+
+
+def group_ids_managed_by(user: AbstractBaseUser) -> set[int]:
+    """Ids of the groups whose meetings the user manages (one query, for list pages)."""
+    if not user.is_authenticated:
+        return set()
+    return set(
+        GroupUserObjectPermission.objects.filter(
+            user=user, permission__codename="manage_meetings"
+        ).values_list("content_object_id", flat=True)
     )
 
 

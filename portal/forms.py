@@ -1,6 +1,7 @@
 """Form building blocks shared by every app: Designsystemet classes and accessible errors."""
 
 from django import forms
+from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm, SetPasswordForm
 
 
 class PortalFormMixin:
@@ -8,22 +9,25 @@ class PortalFormMixin:
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for name, field in self.fields.items():
+        for field in self.fields.values():
             widget = field.widget
-            if isinstance(widget, forms.CheckboxInput):
-                css = "ds-input"
-            elif isinstance(widget, (forms.RadioSelect, forms.CheckboxSelectMultiple)):
+            if isinstance(widget, (forms.RadioSelect, forms.CheckboxSelectMultiple)):
                 continue
-            else:
-                css = "ds-input"
-            widget.attrs["class"] = (widget.attrs.get("class", "") + " " + css).strip()
-            if self.is_bound and name in self.errors:
-                bound = self[name]
-                widget.attrs["aria-invalid"] = "true"
-                described = [f"{bound.auto_id}_error"]
-                if field.help_text:
-                    described.append(f"{bound.auto_id}_helptext")
-                widget.attrs["aria-describedby"] = " ".join(described)
+            widget.attrs["class"] = (widget.attrs.get("class", "") + " ds-input").strip()
+
+    def full_clean(self):
+        super().full_clean()
+        # Mark invalid fields for assistive technology once validation has run.
+        for name in self.errors:
+            if name not in self.fields:
+                continue
+            bound = self[name]
+            attrs = self.fields[name].widget.attrs
+            attrs["aria-invalid"] = "true"
+            described = [f"{bound.auto_id}_error"]
+            if self.fields[name].help_text:
+                described.append(f"{bound.auto_id}_helptext")
+            attrs["aria-describedby"] = " ".join(described)
 
 
 class DateInput(forms.DateInput):
@@ -38,3 +42,15 @@ class DateTimeInput(forms.DateTimeInput):
 
     def __init__(self, attrs=None):
         super().__init__(attrs=attrs, format="%Y-%m-%dT%H:%M")
+
+
+class LoginForm(PortalFormMixin, AuthenticationForm):
+    pass
+
+
+class PortalPasswordChangeForm(PortalFormMixin, PasswordChangeForm):
+    pass
+
+
+class PortalSetPasswordForm(PortalFormMixin, SetPasswordForm):
+    pass

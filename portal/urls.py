@@ -4,6 +4,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 from django.views.i18n import set_language
 
+from portal.forms import LoginForm, PortalPasswordChangeForm, PortalSetPasswordForm
 from portal.views.dashboard import DashboardView
 
 handler400 = "portal.views.errors.bad_request"
@@ -14,13 +15,15 @@ handler500 = "portal.views.errors.server_error"
 account_patterns = [
     path(
         "logga-in/",
-        auth_views.LoginView.as_view(redirect_authenticated_user=True),
+        auth_views.LoginView.as_view(
+            redirect_authenticated_user=True, authentication_form=LoginForm
+        ),
         name="login",
     ),
     path("logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
     path(
         "losenord/",
-        auth_views.PasswordChangeView.as_view(),
+        auth_views.PasswordChangeView.as_view(form_class=PortalPasswordChangeForm),
         name="password_change",
     ),
     path(
@@ -33,6 +36,7 @@ account_patterns = [
         login_not_required(
             auth_views.PasswordResetConfirmView.as_view(
                 template_name="registration/activate_confirm.html",
+                form_class=PortalSetPasswordForm,
                 success_url="/konto/aktivera/klart/",
             )
         ),

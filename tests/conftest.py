@@ -1,6 +1,7 @@
 import pytest
 from django.contrib.auth.models import Group as AuthGroup
 from django.contrib.contenttypes.models import ContentType
+from django.test import Client
 
 from portal.access import ADMINISTRATORS_GROUP
 from tests.groups.factories import UserFactory
@@ -25,7 +26,9 @@ def admin_user(db):
 
 
 @pytest.fixture
-def admin_client(client, admin_user):
+def admin_client(admin_user):
+    # Its own client, so a test can use it beside user_client.
+    client = Client()
     client.force_login(admin_user)
     return client
 
@@ -36,6 +39,7 @@ def user(db):
 
 
 @pytest.fixture
-def user_client(client, user):
+def user_client(user):
+    client = Client()
     client.force_login(user)
     return client

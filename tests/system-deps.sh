@@ -1,14 +1,19 @@
 #!/usr/bin/env bash
-# Installs the Debian packages the tests need, only when something is missing.
+# Installs the Debian packages the portal needs, only when something is missing.
+#   tests/system-deps.sh runtime   what the running portal needs (PDFs, translations)
+#   tests/system-deps.sh test      that, plus what the tests need (PostgreSQL, Chromium, poppler)
 set -euo pipefail
+mode=${1:-test}
 packages=()
-ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || packages+=(postgresql)
-command -v chromium >/dev/null || packages+=(chromium)
-command -v pdftoppm >/dev/null || packages+=(poppler-utils)
 command -v msgfmt >/dev/null || packages+=(gettext)
-[ -f /usr/share/fonts/truetype/noto/NotoSans-Regular.ttf ] || packages+=(fonts-noto-core)
 ldconfig -p | grep -q libharfbuzz-subset || packages+=(libharfbuzz-subset0)
-ldconfig -p | grep -q libpango-1.0 || packages+=(libpango-1.0-0 libpangoft2-1.0-0)
+ldconfig -p | grep -q libpangoft2-1.0 || packages+=(libpango-1.0-0 libpangoft2-1.0-0)
+if [ "$mode" = test ]; then
+  ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || packages+=(postgresql)
+  command -v chromium >/dev/null || packages+=(chromium)
+  command -v pdftoppm >/dev/null || packages+=(poppler-utils)
+  [ -f /usr/share/fonts/truetype/noto/NotoSans-Regular.ttf ] || packages+=(fonts-noto-core)
+fi
 if [ ${#packages[@]} -eq 0 ]; then
   exit 0
 fi

@@ -30,7 +30,11 @@ class GroupListView(ListView):
         )
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(filter_form=self.filter_form, **kwargs)
+        return super().get_context_data(
+            filter_form=self.filter_form,
+            managed_ids=selectors.group_ids_managed_by(self.request.user),
+            **kwargs,
+        )
 
 
 class GroupTreeView(TemplateView):

@@ -1,6 +1,7 @@
 """Tests: PostgreSQL from DATABASE_URL (started by tests/postgres.sh), fast hashing, local mail."""
 
 import os
+import warnings
 
 from portal.settings.base import *  # noqa: F403
 from portal.settings.base import DATABASES, VAR_DIR
@@ -19,3 +20,6 @@ MEDIA_ROOT = VAR_DIR / "test-media" / str(os.getpid())
 # production configuration and is covered by tests/portal/test_settings.py.
 DATABASES["default"].get("OPTIONS", {}).pop("pool", None)
 DATABASES["default"]["TEST"] = {"NAME": env_str("TEST_DATABASE_NAME", "test_portal")}
+
+# Tests and benchmarks serve static files through the finders; there is no collectstatic.
+warnings.filterwarnings("ignore", message="No directory at", category=UserWarning)

@@ -1,6 +1,8 @@
-"""Swedish error pages. They render without a request context that could fail again."""
+"""Swedish error pages."""
 
+from django.http import HttpResponseServerError
 from django.shortcuts import render
+from django.template import loader
 
 
 def page_not_found(request, exception):
@@ -16,7 +18,5 @@ def bad_request(request, exception):
 
 
 def server_error(request):
-    from django.http import HttpResponseServerError
-    from django.template import loader
-
+    # No context processors: whatever failed must not fail again while showing the error.
     return HttpResponseServerError(loader.get_template("500.html").render())

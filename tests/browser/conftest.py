@@ -79,3 +79,30 @@ def login(page, username: str, password: str = PASSWORD) -> None:
 def admin_page(page, admin_user):
     login(page, admin_user.username)
     return page
+
+
+def assert_fits_width(page) -> None:
+    """Nothing makes the page scroll sideways (wide tables scroll inside their wrapper)."""
+    overflow = page.evaluate(
+        "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    assert overflow <= 0, f"{page.url} is {overflow}px wider than the viewport"
+
+
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def assert_accessible(page) -> None:
+    """axe-core finds no WCAG 2.1 A/AA violation on the page as it is now."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(
+        page,
+        options={"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]},
+    )
+    violations = results.response["violations"]
+    report = "\n".join(
+        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
+        for v in violations
+    )
+    assert not violations, f"{page.url} has WCAG violations:\n{report}"

@@ -1,7 +1,14 @@
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import DESKTOP, MOBILE, login, screenshot
+from tests.browser.conftest import (
+    DESKTOP,
+    MOBILE,
+    assert_accessible,
+    assert_fits_width,
+    login,
+    screenshot,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -11,6 +18,7 @@ def test_login_dashboard_logout(page, admin_user):
     # Logged out: every page sends you to the login page, which remembers where you were going.
     expect(page).to_have_url(f"{page.base_url}/konto/logga-in/?next=/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Logga in")
+    assert_accessible(page)
     screenshot(page, "login-1280", DESKTOP)
     screenshot(page, "login-390", MOBILE)
     page.set_viewport_size(DESKTOP)
@@ -19,13 +27,16 @@ def test_login_dashboard_logout(page, admin_user):
     page.get_by_label("Lösenord").fill("fel-lösenord")
     page.get_by_role("button", name="Logga in").click()
     expect(page.get_by_role("alert")).to_contain_text("Ange ett korrekt användarnamn")
+    assert_accessible(page)
 
     login(page, admin_user.username)
     expect(page.get_by_role("heading", level=1)).to_contain_text("Välkommen, Anna Administratör")
     navigation = page.get_by_role("navigation", name="Huvudmeny")
     expect(navigation.get_by_role("link", name="Grupper")).to_be_visible()
+    assert_accessible(page)
     screenshot(page, "dashboard-1280", DESKTOP)
     screenshot(page, "dashboard-390", MOBILE)
+    assert_fits_width(page)
     page.set_viewport_size(DESKTOP)
 
     page.get_by_role("button", name="Logga ut").click()
@@ -57,3 +68,11 @@ def test_login_page_in_english(page, admin_user):
     page.wait_for_load_state()
     expect(page.get_by_role("heading", level=1)).to_have_text("Log in")
     expect(page.locator("html")).to_have_attribute("lang", "en")
+
+
+def test_accessibility_check_catches_violations(page):
+    """Guards the guard: the axe check used across the browser tests does fail on a bad page."""
+    page.goto(f"{page.base_url}/konto/logga-in/")
+    page.evaluate("document.querySelector('main').insertAdjacentHTML('beforeend', '<input id=x>')")
+    with pytest.raises(AssertionError, match="label"):
+        assert_accessible(page)

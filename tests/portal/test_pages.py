@@ -51,3 +51,36 @@ def test_password_change_uses_validators(admin_client):
         },
     )
     assert response.status_code == 302
+
+
+def test_pages_send_a_strict_content_security_policy(client):
+    policy = client.get(reverse("login"))["Content-Security-Policy"]
+    assert "script-src 'self'" in policy
+    assert "style-src 'self'" in policy
+    assert "frame-ancestors 'none'" in policy
+
+
+def test_templates_have_no_inline_scripts_or_styles():
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2] / "templates"
+    offenders = [
+        str(path.relative_to(root))
+        for path in root.rglob("*.html")
+        if "pdf" not in path.parts
+        and ("<script>" in path.read_text() or " style=" in path.read_text())
+    ]
+    assert offenders == []
+
+
+def test_error_pages_are_swedish(rf, user):
+    from django.core.exceptions import PermissionDenied
+
+    from portal.views import errors
+
+    request = rf.get("/")
+    request.user = user
+    assert "Ett fel uppstod" in errors.server_error(request).content.decode()
+    response = errors.permission_denied(request, PermissionDenied())
+    assert response.status_code == 403
+    assert "Du saknar behörighet" in response.content.decode()

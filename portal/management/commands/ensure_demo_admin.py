@@ -22,9 +22,18 @@ class Command(BaseCommand):
             user.save()
         group, _ = Group.objects.get_or_create(name=ADMINISTRATORS_GROUP)
         user.groups.add(group)
-        self.stdout.write(
-            self.style.SUCCESS(
-                "\nSamverkansportalen: http://127.0.0.1:8000\n"
-                f"Demoinloggning – användarnamn: {USERNAME}  lösenord: {PASSWORD}\n"
-            )
+        lines = [
+            "",
+            "Samverkansportalen: http://127.0.0.1:8000",
+            f"Demoinloggning – användarnamn: {USERNAME}  lösenord: {PASSWORD}",
+        ]
+        others = (
+            get_user_model()
+            .objects.filter(username__in=["sammankallande", "sekreterare"], is_active=True)
+            .order_by("username")
         )
+        for other in others:
+            lines.append(
+                f"Fler demoinloggningar: {other.username} / {PASSWORD} ({other.get_full_name()})"
+            )
+        self.stdout.write(self.style.SUCCESS("\n".join(lines) + "\n"))

@@ -24,7 +24,10 @@ class Command(BaseCommand):
                     continue
                 count = module.load()
                 created += count
-                self.stdout.write(f"{name}: {count} nya objekt")
+                if options["verbosity"] > 1:
+                    self.stdout.write(f"{name}: {count} nya objekt")
+        if not options["verbosity"]:
+            return
         if created:
             self.stdout.write(self.style.SUCCESS(f"Demodata inläst: {created} nya objekt."))
         else:
