@@ -10,14 +10,15 @@ from governance.models import Decision
 from portal.forms import PortalFormMixin
 
 
-class AmountField(forms.CharField):
+class AmountField(forms.Field):
     """A tkr amount typed the Swedish way: 8441, 8 441, −6 617, 1,5. Empty is zero."""
+
+    widget = forms.TextInput
 
     def __init__(self, **kwargs):
         kwargs.setdefault("required", False)
-        kwargs.setdefault("max_length", 30)
         super().__init__(**kwargs)
-        self.widget.attrs.update({"inputmode": "decimal", "autocomplete": "off"})
+        self.widget.attrs.update({"inputmode": "decimal", "autocomplete": "off", "maxlength": 30})
 
     def prepare_value(self, value):
         if isinstance(value, str) or value is None:
@@ -25,7 +26,9 @@ class AmountField(forms.CharField):
         return format_amount(value, separator=" ")
 
     def to_python(self, value):
-        text = super().to_python(value)
+        text = (value or "").strip()
+        if len(text) > 30:
+            raise forms.ValidationError(_("Skriv ett belopp i tkr, t.ex. 8441, 8 441 eller 1,5."))
         try:
             return parse_amount(text)
         except NumberError as error:

@@ -19,7 +19,9 @@ def seed_lines():
         LineData("Ej inräknade processledare", "cost", dict(zip(YEARS, map(D, (840, 1680, 1680))))),
         LineData("Tillkommande beslutade", "cost", dict(zip(YEARS, map(D, (7785, 5285, 5285))))),
         LineData("Handläggartjänst", "cost", dict(zip(YEARS, map(D, (540, 1080, 1080))))),
-        LineData("Tidsbegränsade processledare", "cost", dict(zip(YEARS, map(D, (1050, 2100, 2100))))),
+        LineData(
+            "Tidsbegränsade processledare", "cost", dict(zip(YEARS, map(D, (1050, 2100, 2100))))
+        ),
     ]
 
 

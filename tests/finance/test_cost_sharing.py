@@ -20,7 +20,7 @@ D = Decimal
 
 
 @given(
-    total=st.integers(min_value=-10**9, max_value=10**9),
+    total=st.integers(min_value=-(10**9), max_value=10**9),
     weights=st.lists(st.integers(min_value=0, max_value=3_000_000), min_size=1, max_size=12).filter(
         lambda w: sum(w) > 0
     ),

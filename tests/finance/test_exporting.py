@@ -77,15 +77,20 @@ def test_exported_xlsx_imports_again_unchanged_with_decimals(committee):
         title="Decimaler",
         years=[2024, 2025],
         opening_balance=D("-3.25"),
-        lines=[("Intäkt", "income", {2024: D("1.5"), 2025: D(1000)}), ("Kostnad", "cost", {2024: D("0.75")})],
+        lines=[
+            ("Intäkt", "income", {2024: D("1.5"), 2025: D(1000)}),
+            ("Kostnad", "cost", {2024: D("0.75")}),
+        ],
     )
     view = selectors.budget_view(original.pk)
-    again = import_budget(exporting.budget_xlsx(view), "e.xlsx", owner=committee, title="I",
-                          actor=None)
+    again = import_budget(
+        exporting.budget_xlsx(view), "e.xlsx", owner=committee, title="I", actor=None
+    )
     assert again.ok, again.errors
     assert content(again.budget) == content(original)
-    csv_again = import_budget(exporting.budget_csv(view).encode(), "e.csv", owner=committee,
-                              title="C", actor=None)
+    csv_again = import_budget(
+        exporting.budget_csv(view).encode(), "e.csv", owner=committee, title="C", actor=None
+    )
     assert content(csv_again.budget) == content(original)
 
 
@@ -111,14 +116,16 @@ def test_import_and_export_commands(committee, tmp_path):
     source = tmp_path / "in.csv"
     source.write_text("label;kind;2020\nIntäkt;income;8 441\nKostnad;cost;−41\n", encoding="utf-8")
     out = io.StringIO()
-    call_command("import_budget", str(source), owner="Södra Regionvårdsnämnden", title="T",
-                 stdout=out)
+    call_command(
+        "import_budget", str(source), owner="Södra Regionvårdsnämnden", title="T", stdout=out
+    )
     budget = Budget.objects.get()
     assert out.getvalue().strip() == str(budget.pk)
     for fmt in ("csv", "xlsx", "pdf"):
         target = tmp_path / f"out.{fmt}"
-        call_command("export_budget", str(budget.pk), format=fmt, output=str(target),
-                     stdout=io.StringIO())
+        call_command(
+            "export_budget", str(budget.pk), format=fmt, output=str(target), stdout=io.StringIO()
+        )
         assert target.stat().st_size > 0
     assert (tmp_path / "out.csv").read_text().splitlines()[1] == "Intäkt,income,8441"
     assert (tmp_path / "out.pdf").read_bytes().startswith(b"%PDF")
@@ -129,8 +136,9 @@ def test_import_command_reports_errors_and_saves_nothing(committee, tmp_path):
     source.write_text("label,kind,2020\nIntäkt,income,x\n", encoding="utf-8")
     err = io.StringIO()
     with pytest.raises(CommandError, match="Inget importerades: 1 fel"):
-        call_command("import_budget", str(source), owner="Södra Regionvårdsnämnden", title="T",
-                     stderr=err)
+        call_command(
+            "import_budget", str(source), owner="Södra Regionvårdsnämnden", title="T", stderr=err
+        )
     assert "Rad 2, kolumn C (2020): ”x” är inget belopp" in err.getvalue()
     with pytest.raises(CommandError, match="ingen grupp"):
         call_command("import_budget", str(source), owner="Finns inte", title="T")

@@ -35,7 +35,9 @@ def amounts_of(budget):
 
 
 def test_seed_sheet_imports_with_costs_as_amounts_spent(committee):
-    result = import_budget(SEED_CSV.encode(), "bilaga2.csv", owner=committee, title="B2", actor=None)
+    result = import_budget(
+        SEED_CSV.encode(), "bilaga2.csv", owner=committee, title="B2", actor=None
+    )
     assert result.ok, result.errors
     budget = result.budget
     assert (budget.first_year, budget.last_year, budget.opening_balance) == (2020, 2022, D(11827))
@@ -63,7 +65,7 @@ def test_seed_sheet_imports_with_costs_as_amounts_spent(committee):
 def test_delimiters_and_encodings(encoding, delimiter, bom):
     text = (
         f"label{delimiter}kind{delimiter}2024{delimiter}2025\r\n"
-        f"Löpande utgifter för nämnd{delimiter}cost{delimiter}100{delimiter}\"1,5\"\r\n"
+        f'Löpande utgifter för nämnd{delimiter}cost{delimiter}100{delimiter}"1,5"\r\n'
         f"Intäkt åäö{delimiter}income{delimiter}{delimiter}2\r\n"
     )
     data = text.encode(encoding)
@@ -121,7 +123,7 @@ def test_every_bad_row_is_reported_with_line_column_and_swedish_message(committe
         ",income,1,1\n"
         "Okänd,utgift,1,1\n"
         "Bra rad,income,1,1\n"
-        "För många decimaler,income,\"1,555\",1\n"
+        'För många decimaler,income,"1,555",1\n'
         "Extra,income,1,1,9\n"
     ).encode()
     result = import_budget(data, "a.csv", owner=committee, title="X", actor=None)
@@ -194,7 +196,8 @@ def test_computed_rows_of_our_export_are_skipped():
 
 
 def test_an_empty_title_is_refused_and_nothing_saved(committee):
-    result = import_budget(b"label,kind,2020\nA,income,1\n", "a.csv", owner=committee, title=" ",
-                           actor=None)
+    result = import_budget(
+        b"label,kind,2020\nA,income,1\n", "a.csv", owner=committee, title=" ", actor=None
+    )
     assert [e.message for e in result.errors] == ["Budgeten måste ha en rubrik."]
     assert Budget.objects.count() == 0
