@@ -11,17 +11,19 @@ D = Decimal
 YEARS = [2020, 2021, 2022]
 
 
+def per_year(*amounts):
+    return dict(zip(YEARS, map(D, amounts), strict=True))
+
+
 def seed_lines():
     return [
-        LineData("Solidarisk finansiering", "income", dict(zip(YEARS, map(D, (8441,) * 3)))),
+        LineData("Solidarisk finansiering", "income", per_year(8441, 8441, 8441)),
         LineData("Statliga ersättningar", "income", {2020: D(15000)}),
-        LineData("Löpande utgifter", "cost", dict(zip(YEARS, map(D, (6617, 5537, 5537))))),
-        LineData("Ej inräknade processledare", "cost", dict(zip(YEARS, map(D, (840, 1680, 1680))))),
-        LineData("Tillkommande beslutade", "cost", dict(zip(YEARS, map(D, (7785, 5285, 5285))))),
-        LineData("Handläggartjänst", "cost", dict(zip(YEARS, map(D, (540, 1080, 1080))))),
-        LineData(
-            "Tidsbegränsade processledare", "cost", dict(zip(YEARS, map(D, (1050, 2100, 2100))))
-        ),
+        LineData("Löpande utgifter", "cost", per_year(6617, 5537, 5537)),
+        LineData("Ej inräknade processledare", "cost", per_year(840, 1680, 1680)),
+        LineData("Tillkommande beslutade", "cost", per_year(7785, 5285, 5285)),
+        LineData("Handläggartjänst", "cost", per_year(540, 1080, 1080)),
+        LineData("Tidsbegränsade processledare", "cost", per_year(1050, 2100, 2100)),
     ]
 
 
@@ -79,7 +81,7 @@ def test_last_closing_is_first_opening_plus_all_results(budget):
 def test_each_opening_is_the_previous_closing(budget):
     years, opening, lines = budget
     table = compute_table(years=years, opening_balance=opening, lines=lines)
-    for previous, current in zip(table.figures, table.figures[1:]):
+    for previous, current in zip(table.figures, table.figures[1:], strict=False):
         assert current.opening_balance == previous.closing_balance
     for figures in table.figures:
         assert figures.closing_balance == figures.opening_balance + figures.result
@@ -104,7 +106,7 @@ def test_a_carried_balance_shifts_every_closing_by_exactly_itself(budget, extra)
     years, opening, lines = budget
     base = compute_table(years=years, opening_balance=opening, lines=lines)
     more = compute_table(years=years, opening_balance=opening + extra, lines=lines)
-    for a, b in zip(base.figures, more.figures):
+    for a, b in zip(base.figures, more.figures, strict=True):
         assert b.closing_balance - a.closing_balance == extra
         assert b.result == a.result
 

@@ -29,7 +29,7 @@ def test_parts_always_sum_exactly_and_stay_within_one_tkr_of_the_exact_share(tot
     parts = largest_remainder(D(total), weights)
     assert sum(parts) == total
     assert all(part == part.to_integral_value() for part in parts)
-    for part, weight in zip(parts, weights):
+    for part, weight in zip(parts, weights, strict=True):
         exact = D(total) * weight / sum(weights)
         assert abs(part - exact) < 1
         if weight == 0:
