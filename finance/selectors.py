@@ -10,6 +10,7 @@ from itertools import chain
 
 from django.db.models import Count, Prefetch, QuerySet
 from django.urls import NoReverseMatch
+from django.utils.translation import gettext as _
 
 from finance.calculations import BudgetTable, LineData, compute_table
 from finance.chart import closing_balance_chart
@@ -215,9 +216,17 @@ def _history(budget: Budget, revision: BudgetRevision) -> list:
         .select_related("history_user")
         .order_by("-history_date")[:HISTORY_LIMIT]
     )
-    return sorted(chain(budget_records, line_records), key=lambda r: r.history_date, reverse=True)[
-        :HISTORY_LIMIT
-    ]
+    records = sorted(
+        chain(budget_records, line_records), key=lambda r: r.history_date, reverse=True
+    )[:HISTORY_LIMIT]
+    for record in records:
+        # What the change concerns, for the history table's "Gäller" column.
+        record.subject = (
+            _("Rad: %(label)s") % {"label": record.label}
+            if hasattr(record, "label")
+            else _("Budgeten")
+        )
+    return records
 
 
 @dataclass

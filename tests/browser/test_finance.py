@@ -1,0 +1,105 @@
+import pytest
+from playwright.sync_api import expect
+
+from finance.models import Budget
+from tests.browser.conftest import (
+    DESKTOP,
+    MOBILE,
+    assert_accessible,
+    assert_fits_width,
+    screenshot,
+)
+from tests.finance.factories import CommitteeFactory
+from tests.groups.factories import HealthcareRegionFactory, RegionFactory, RegionPopulationFactory
+
+pytestmark = pytest.mark.browser
+
+GOOD = """label;kind;2020;2021;2022
+Solidarisk finansiering kansli och nämnd;income;8441;8 441;8\u00a0441
+Statliga ersättningar 2019+2020;income;15000;;
+Löpande utgifter (inklusive pensionsavgångar);cost;-6617;\u22125 537;-5537
+Ej inräknade befintliga processledare;cost;-840;-1680;-1680
+Tillkommande beslutade kostnader;cost;-7785;-5285;-5285
+Handläggartjänst till kansliet (enligt ärende 1);cost;-540;-1080;-1080
+Tidsbegränsade processledare (enligt ärende 2);cost;-1050;-2100;-2100
+Akkumulerat överskott;opening_balance;11827;;
+Slutlig balans;closing_check;18436;16221;9945
+"""
+BAD = GOOD.replace("-840;-1680", "-840;-16,80,0")
+
+
+@pytest.fixture
+def sodra():
+    hr = HealthcareRegionFactory(name="Södra sjukvårdsregionen", slug="sodra")
+    for name, code, population in [
+        ("Region Skåne", "SKA", 1_390_000),
+        ("Region Blekinge", "BLE", 159_000),
+        ("Region Kronoberg", "KRO", 202_000),
+        ("Region Halland", "HAL", 336_000),
+    ]:
+        region = RegionFactory(healthcare_region=hr, name=name, code=code)
+        for year in (2020, 2021, 2022):
+            RegionPopulationFactory(region=region, year=year, population=population)
+    return CommitteeFactory(healthcare_region=hr, name="Södra Regionvårdsnämnden")
+
+
+def upload(page, name: str, content: str) -> None:
+    page.get_by_label("Fil med budgeten (CSV eller XLSX)").set_input_files(
+        {"name": name, "mimeType": "text/csv", "buffer": content.encode("utf-8")}
+    )
+    page.get_by_label("Ägare (beslutande organ)").select_option(label="Södra Regionvårdsnämnden")
+    page.get_by_label("Rubrik").fill("Ekonomisk sammanställning 2020–2022")
+    page.get_by_role("button", name="Importera").click()
+
+
+def test_secretariat_imports_seed_004_sees_the_table_chart_and_the_sheets_errors(
+    admin_page, sodra
+):
+    page = admin_page
+    page.get_by_role("navigation", name="Huvudmeny").get_by_role("link", name="Ekonomi").click()
+    page.get_by_role("link", name="Importera budget").click()
+
+    upload(page, "bilaga2.csv", BAD)
+    errors = page.locator("#import-errors")
+    expect(errors).to_contain_text("Inget importerades.")
+    row = errors.get_by_role("row").filter(has_text="inget belopp")
+    expect(row).to_contain_text("5")  # line 5 of the file
+    expect(row).to_contain_text("D (2021)")
+    expect(row).to_contain_text("”-16,80,0” är inget belopp.")
+    assert Budget.objects.count() == 0
+    assert_accessible(page)
+    screenshot(page, "finance-import-error-1280", DESKTOP)
+    screenshot(page, "finance-import-error-390", MOBILE)
+    assert_fits_width(page)
+    page.set_viewport_size(DESKTOP)
+
+    upload(page, "bilaga2.csv", GOOD)
+    expect(page.get_by_role("heading", level=1)).to_have_text("Ekonomisk sammanställning 2020–2022")
+    table = page.locator("#budget-table")
+    closing = table.get_by_role("row").filter(has_text="Utgående balans")
+    expect(closing).to_contain_text("18\u00a0436")
+    expect(closing).to_contain_text("3\u00a0954")
+    expect(table.locator("td.negative").first).to_contain_text("\u2212")
+    checks = page.locator("#check-differences")
+    expect(checks).to_contain_text("annan utgående balans än portalens beräkning för 2 år")
+    expect(checks.get_by_role("row").filter(has_text="2021")).to_contain_text("5\u00a0026")
+    chart = page.get_by_role("img", name="Utgående balans per år (tkr)")
+    expect(chart).to_be_visible()
+    assert chart.evaluate("node => node.tagName") == "svg"
+    sharing = page.get_by_role("table").filter(has_text="Region Skåne")
+    expect(sharing.get_by_role("row").filter(has_text="Summa")).to_contain_text("8\u00a0441")
+    assert_accessible(page)
+    screenshot(page, "finance-budget-1280", DESKTOP)
+    screenshot(page, "finance-budget-390", MOBILE)
+    assert_fits_width(page)
+    page.set_viewport_size(DESKTOP)
+
+    # Edit a line in the browser: the table and the checks follow.
+    page.get_by_role("link", name="Ändra Statliga ersättningar 2019+2020").click()
+    page.get_by_label("2021 (tkr)").fill("5 026")
+    page.get_by_role("button", name="Spara").click()
+    expect(page.get_by_role("status")).to_contain_text("är sparad")
+    expect(
+        page.locator("#check-differences").get_by_role("row").filter(has_text="2021")
+    ).to_contain_text("16\u00a0221")
+    expect(page.locator("#check-differences")).to_contain_text("för 1 år")
