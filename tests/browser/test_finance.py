@@ -94,8 +94,15 @@ def test_secretariat_imports_seed_004_sees_the_table_chart_and_the_sheets_errors
     assert_fits_width(page)
     page.set_viewport_size(DESKTOP)
 
-    # Edit a line in the browser: the table and the checks follow.
+    # Edit a line in a new revision: the table and the checks follow, revision 1 stays.
+    page.get_by_label("Vad gäller revisionen?").fill("Statliga medel även 2021")
+    page.get_by_role("button", name="Skapa ny revision").click()
+    expect(page.get_by_role("status")).to_contain_text("Revision 2 är skapad")
     page.get_by_role("link", name="Ändra Statliga ersättningar 2019+2020").click()
+    page.get_by_label("2021 (tkr)").fill("fem")
+    page.get_by_role("button", name="Spara").click()
+    expect(page.get_by_role("alert")).to_contain_text("Skriv ett belopp i tkr")
+    assert_accessible(page)
     page.get_by_label("2021 (tkr)").fill("5 026")
     page.get_by_role("button", name="Spara").click()
     expect(page.get_by_role("status")).to_contain_text("är sparad")
@@ -103,3 +110,12 @@ def test_secretariat_imports_seed_004_sees_the_table_chart_and_the_sheets_errors
         page.locator("#check-differences").get_by_role("row").filter(has_text="2021")
     ).to_contain_text("16\u00a0221")
     expect(page.locator("#check-differences")).to_contain_text("för 1 år")
+
+    page.get_by_role("button", name="Jämför").click()
+    changed = page.get_by_role("row").filter(has_text="Statliga ersättningar")
+    expect(changed).to_contain_text("Ändrad")
+    expect(changed).to_contain_text("5\u00a0026")
+    assert_accessible(page)
+    screenshot(page, "finance-compare-1280", DESKTOP)
+    screenshot(page, "finance-compare-390", MOBILE)
+    assert_fits_width(page)
