@@ -229,3 +229,15 @@ def test_upload_page_shows_errors_and_saves_nothing_then_creates(admin_client, c
     )
     budget = Budget.objects.get()
     assert response["Location"] == budget.get_absolute_url()
+
+
+def test_budget_page_queries_stay_constant_for_the_bodys_secretary(client, committee, secretary):
+    small = sized_budget(lines=2, years=2, owner=committee)
+    large = sized_budget(lines=30, years=12, owner=committee)
+    services.revision_create(actor=None, budget=large)
+    client.force_login(secretary)
+    page_queries(client, small.get_absolute_url())  # warm the content-type cache
+    assert page_queries(client, small.get_absolute_url()) == page_queries(
+        client, large.get_absolute_url()
+    )
+    assert "Lägg till rad" in client.get(large.get_absolute_url()).content.decode()
