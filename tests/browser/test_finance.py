@@ -52,9 +52,7 @@ def upload(page, name: str, content: str) -> None:
     page.get_by_role("button", name="Importera").click()
 
 
-def test_secretariat_imports_seed_004_sees_the_table_chart_and_the_sheets_errors(
-    admin_page, sodra
-):
+def test_secretariat_imports_seed_004_sees_the_table_chart_and_the_sheets_errors(admin_page, sodra):
     page = admin_page
     page.get_by_role("navigation", name="Huvudmeny").get_by_role("link", name="Ekonomi").click()
     page.get_by_role("link", name="Importera budget").click()
