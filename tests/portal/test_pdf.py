@@ -66,3 +66,24 @@ def test_every_font_is_embedded(pdf_path):
 def test_swedish_text_survives_extraction(pdf_path):
     text = run("pdftotext", "-layout", str(pdf_path), "-")
     assert "Överföring av projekt – åäö ÅÄÖ" in text
+
+
+def test_shared_layout_prints_issuer_reference_title_and_page_numbers(tmp_path):
+    from django.template import Context, Template
+
+    info = DocumentInfo(
+        title="Protokoll 2018-04-23", author='Södra "Regionvårdsnämnden"', subject="Dnr RVN 2018/12"
+    )
+    html = Template(
+        '{% extends "pdf/base.html" %}{% block body %}'
+        '{% for i in pages %}<p style="break-after: page">Sida {{ i }}</p>{% endfor %}'
+        "{% endblock %}"
+    ).render(Context({"document": info, "pages": range(3)}))
+    path = tmp_path / "layout.pdf"
+    path.write_bytes(html_to_pdf(html, info))
+    pages = run("pdftotext", "-layout", str(path), "-").split("\f")
+    for number, page in enumerate(pages[:3], start=1):
+        assert 'Södra "Regionvårdsnämnden"' in page
+        assert "Dnr RVN 2018/12" in page
+        assert "Protokoll 2018-04-23" in page
+        assert f"Sida {number} av 3" in page
