@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from groups import services
 from groups.models import Group, MembershipRole, Person, Region
-from portal.spreadsheets import Row, SpreadsheetError, column_letter, read_table
+from portal.spreadsheets import Row, RowError, SpreadsheetError, column_letter, read_table
 
 # Column name in the file → field. Swedish headers first; English ones are accepted too.
 COLUMNS = {
@@ -36,20 +36,6 @@ COLUMNS = {
 }
 REQUIRED = ("group", "first_name", "last_name", "region", "role", "start_date")
 OPTIONAL = ("email", "title", "end_date")
-
-
-@dataclass
-class RowError:
-    line: int
-    column: str
-    message: str
-
-    def __str__(self) -> str:
-        return _("Rad %(line)s, kolumn %(column)s: %(message)s") % {
-            "line": self.line,
-            "column": self.column,
-            "message": self.message,
-        }
 
 
 @dataclass

@@ -29,6 +29,22 @@ class Row:
     cells: list[str]
 
 
+@dataclass
+class RowError:
+    """One problem in an imported file, told the way a spreadsheet user finds it."""
+
+    line: int
+    column: str
+    message: str
+
+    def __str__(self) -> str:
+        return _("Rad %(line)s, kolumn %(column)s: %(message)s") % {
+            "line": self.line,
+            "column": self.column,
+            "message": self.message,
+        }
+
+
 def decode_text(data: bytes) -> str:
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
