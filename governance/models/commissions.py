@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -153,7 +154,13 @@ class CommissionSection(TimestampedModel):
     )
     position = models.PositiveSmallIntegerField(_("ordning"))
     heading = models.CharField(_("rubrik"), max_length=200)
-    body = models.TextField(_("text"), blank=True, max_length=SECTION_BODY_MAX_LENGTH)
+    body = models.TextField(
+        _("text"),
+        blank=True,
+        max_length=SECTION_BODY_MAX_LENGTH,
+        # TextField's max_length only sizes the form widget; the validator enforces it.
+        validators=[MaxLengthValidator(SECTION_BODY_MAX_LENGTH)],
+    )
     required = models.BooleanField(
         _("obligatoriskt"), default=False, help_text=_("Får inte lämnas tomt.")
     )
@@ -197,7 +204,10 @@ class SectionTemplateItem(TimestampedModel):
     position = models.PositiveSmallIntegerField(_("ordning"))
     heading = models.CharField(_("rubrik"), max_length=200)
     body = models.TextField(
-        _("förifylld text"), blank=True, max_length=SECTION_BODY_MAX_LENGTH
+        _("förifylld text"),
+        blank=True,
+        max_length=SECTION_BODY_MAX_LENGTH,
+        validators=[MaxLengthValidator(SECTION_BODY_MAX_LENGTH)],
     )
     required = models.BooleanField(_("obligatoriskt"), default=True)
     history = HistoricalRecords()

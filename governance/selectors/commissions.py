@@ -74,7 +74,7 @@ def commission_list(
 
 def commission_detail(commission_id: int, *, user) -> Commission | None:
     """A commission with sections, deliverables and recent history, or None if not visible."""
-    return (
+    commission = (
         visible_commissions(user)
         .select_related(
             "commissioner",
@@ -91,17 +91,17 @@ def commission_detail(commission_id: int, *, user) -> Commission | None:
                     "recipient", "decision", "decision__body"
                 ).order_by("due_date", "pk"),
             ),
-            Prefetch(
-                "history",
-                queryset=Commission.history.select_related("history_user").order_by(
-                    "-history_date", "-history_id"
-                ),
-                to_attr="history_records",
-            ),
         )
         .filter(pk=commission_id)
         .first()
     )
+    if commission is not None:
+        commission.history_records = list(
+            commission.history.select_related("history_user").order_by(
+                "-history_date", "-history_id"
+            )[:10]
+        )
+    return commission
 
 
 def commission_for_pdf(commission_id: int) -> Commission | None:
