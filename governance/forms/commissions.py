@@ -125,9 +125,10 @@ class SectionForm(PortalFormMixin, forms.Form):
     required = forms.BooleanField(label=_("Obligatoriskt (får inte vara tomt)"), required=False)
 
     def __init__(self, *args, check_required: bool = True, **kwargs):
-        super().__init__(*args, **kwargs)
+        # Set first: PortalFormMixin validates a bound form while initialising.
         # A template's text is a starting point: "required" applies to the commission's text.
         self.check_required = check_required
+        super().__init__(*args, **kwargs)
 
     def clean(self):
         data = super().clean()
@@ -142,6 +143,15 @@ class SectionForm(PortalFormMixin, forms.Form):
 
 class BaseSectionFormSet(forms.BaseFormSet):
     empty_message = _("Uppdraget behöver minst ett avsnitt.")
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        if "DELETE" in form.fields:
+            form.fields["DELETE"].label = _("Ta bort avsnittet")
+            form.fields["DELETE"].widget.attrs["class"] = "ds-input"
+        # PortalFormMixin validated the bound form before the formset added DELETE; validate
+        # again so a ticked "Ta bort" counts.
+        form._errors = None
 
     def clean(self):
         if any(self.errors):
