@@ -118,9 +118,10 @@ class SectionForm(PortalFormMixin, forms.Form):
         max_length=SECTION_BODY_MAX_LENGTH,
         strip=False,
         widget=forms.Textarea(attrs={"rows": 6}),
-        help_text=_("Stycken med tom rad emellan. Punktlista: rader som börjar med ”- ”. "
-                    "Numrerad lista: ”1. ”. **fetstil**, *kursiv*, [länktext](https://…)."),
-        error_messages={"max_length": TOO_LONG},
+        error_messages={
+            "max_length": TOO_LONG,
+            "required": _("Avsnittet är obligatoriskt och får inte vara tomt. Skriv en text."),
+        },
     )
     required = forms.BooleanField(label=_("Obligatoriskt (får inte vara tomt)"), required=False)
 
@@ -129,6 +130,8 @@ class SectionForm(PortalFormMixin, forms.Form):
         # A template's text is a starting point: "required" applies to the commission's text.
         self.check_required = check_required
         super().__init__(*args, **kwargs)
+        # Show a required section's text as required (no "valfritt"), and validate it so.
+        self.fields["body"].required = check_required and bool(self["required"].value())
 
     def clean(self):
         data = super().clean()
@@ -149,9 +152,15 @@ class BaseSectionFormSet(forms.BaseFormSet):
         if "DELETE" in form.fields:
             form.fields["DELETE"].label = _("Ta bort avsnittet")
             form.fields["DELETE"].widget.attrs["class"] = "ds-input"
-        # PortalFormMixin validated the bound form before the formset added DELETE; validate
-        # again so a ticked "Ta bort" counts.
+        # PortalFormMixin validated the bound form before the formset added DELETE (and before
+        # SectionForm knew whether the text is required); validate again and mark the errors.
         form._errors = None
+        if form.is_bound:
+            for name in form.errors:
+                if name in form.fields:
+                    bound = form[name]
+                    form.fields[name].widget.attrs["aria-invalid"] = "true"
+                    form.fields[name].widget.attrs["aria-describedby"] = f"{bound.auto_id}_error"
 
     def clean(self):
         if any(self.errors):
