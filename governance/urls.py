@@ -16,9 +16,7 @@ urlpatterns: list = [
     ),
     path("uppdrag/<int:pk>/historik/", commissions.commission_history, name="commission_history"),
     path("uppdrag/<int:pk>/pdf/", commissions.commission_pdf_download, name="commission_pdf"),
-    path(
-        "uppdrag/<int:pk>/leveranser/ny/", commissions.deliverable_add, name="deliverable_add"
-    ),
+    path("uppdrag/<int:pk>/leveranser/ny/", commissions.deliverable_add, name="deliverable_add"),
     path(
         "uppdrag/leveranser/<int:pk>/andra/",
         commissions.deliverable_edit,

@@ -29,10 +29,15 @@ def _separate_lists(text: str) -> str:
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     out: list[str] = []
     for line in lines:
-        if _LIST_ITEM.match(line) and out and out[-1].strip() and not _LIST_ITEM.match(out[-1]):
-            # A continuation line of a list item is indented; keep it with its item.
-            if not out[-1].startswith((" ", "\t")):
-                out.append("")
+        previous = out[-1] if out else ""
+        # A continuation line of a list item is indented; keep it with its item.
+        if (
+            _LIST_ITEM.match(line)
+            and previous.strip()
+            and not _LIST_ITEM.match(previous)
+            and not previous.startswith((" ", "\t"))
+        ):
+            out.append("")
         out.append(line)
     return "\n".join(out)
 
@@ -52,7 +57,7 @@ def _markdown() -> markdown_lib.Markdown:
 def render_markdown(text: str) -> SafeString:
     """Markdown subset → sanitised HTML, safe to put in a page or a PDF."""
     if not text:
-        return mark_safe("")  # noqa: S308 - empty string
+        return mark_safe("")
     html = _markdown().convert(_separate_lists(text))
     cleaned = nh3.clean(
         html,
@@ -62,7 +67,7 @@ def render_markdown(text: str) -> SafeString:
         link_rel="noopener noreferrer",
         strip_comments=True,
     )
-    return mark_safe(cleaned)  # noqa: S308 - cleaned by nh3's allow-list above
+    return mark_safe(cleaned)
 
 
 def markdown_to_text(text: str) -> str:

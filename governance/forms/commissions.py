@@ -87,8 +87,10 @@ class CommissionCreateForm(CommissionForm):
         required=False,
         empty_label=_("Ingen mall (inga avsnitt)"),
         widget=forms.RadioSelect,
-        help_text=_("Mallen ger uppdraget dess rubriker. Du kan lägga till, ta bort och flytta "
-                    "avsnitt efteråt."),
+        help_text=_(
+            "Mallen ger uppdraget dess rubriker. Du kan lägga till, ta bort och flytta "
+            "avsnitt efteråt."
+        ),
     )
 
     class Meta(CommissionForm.Meta):
@@ -208,7 +210,9 @@ def raw_rows(formset) -> list[dict]:
     """What the user typed in each section, unvalidated, for re-showing after move/add."""
     rows = []
     for index, form in enumerate(formset.forms):
-        row = {name: form[name].value() for name in ("id", "position", "heading", "body", "required")}
+        row = {
+            name: form[name].value() for name in ("id", "position", "heading", "body", "required")
+        }
         row["DELETE"] = bool(form["DELETE"].value())
         try:
             row["position"] = int(row["position"])

@@ -138,6 +138,7 @@ class Version:
     record: object
     sections: list[SectionVersion]
     changed_fields: list[str] = field(default_factory=list)
+    changed_title: bool = False
 
     @property
     def history_id(self) -> int:
@@ -177,7 +178,9 @@ def commission_versions(commission: Commission) -> list[Version]:
             for row in sorted(state.values(), key=lambda r: (r.position, r.id))
         ]
         changed = []
+        changed_title = False
         if versions:
+            changed_title = record.title != versions[-1].record.title
             previous = versions[-1].record
             delta = record.diff_against(previous)
             changed = [
@@ -188,7 +191,7 @@ def commission_versions(commission: Commission) -> list[Version]:
                 (s.heading, s.body) for s in versions[-1].sections
             ]:
                 changed.append("text")
-        versions.append(Version(number, record, sections, changed))
+        versions.append(Version(number, record, sections, changed, changed_title))
     return versions
 
 

@@ -352,7 +352,11 @@ def commission_transition(
         )
     if decision is not None and to_status not in DECISION_STATUSES:
         raise ValidationError(
-            {"decision": _("Ett beslut kan bara kopplas när uppdraget beslutas, överförs eller avbryts.")}
+            {
+                "decision": _(
+                    "Ett beslut kan bara kopplas när uppdraget beslutas, överförs eller avbryts."
+                )
+            }
         )
     if to_status == CommissionStatus.DECIDED:
         _validate_sections(
@@ -422,9 +426,9 @@ def deliverable_mark_delivered(
     save_with_history(deliverable, actor=actor, reason=_("Levererad"))
     next_one = None
     commission = deliverable.commission
-    if (
-        deliverable.recurrence == DeliverableRecurrence.YEARLY
-        and commission.status in (CommissionStatus.DRAFT, CommissionStatus.DECIDED)
+    if deliverable.recurrence == DeliverableRecurrence.YEARLY and commission.status in (
+        CommissionStatus.DRAFT,
+        CommissionStatus.DECIDED,
     ):
         next_due = _add_year(deliverable.due_date)
         if commission.end_date is None or next_due <= commission.end_date:

@@ -167,9 +167,7 @@ def commission_edit(request, pk: int):
     commission = access.commission_for_update(pk, user=request.user)
     sections = list(commission.sections.order_by("position", "pk"))
     anchor = ""
-    rearranged = (
-        _sections_action(request, SectionFormSet) if request.method == "POST" else None
-    )
+    rearranged = _sections_action(request, SectionFormSet) if request.method == "POST" else None
     if rearranged:
         formset, anchor = rearranged
         form = CommissionEditForm(initial=request.POST.dict(), instance=commission)
@@ -352,7 +350,9 @@ def commission_history(request, pk: int):
     if not versions:
         raise Http404
     newest = versions[-1]
-    default_old = versions[-2] if len(versions) > 1 else newest
+    # By default, show the latest change of the text (not a status change, which has none).
+    text_changes = [v for v in versions[1:] if "text" in v.changed_fields or v.changed_title]
+    default_old = versions[text_changes[-1].number - 2] if text_changes else versions[0]
     old = _pick(versions, request.GET.get("fran"), default_old)
     new = _pick(versions, request.GET.get("till"), newest)
     if old.number > new.number:

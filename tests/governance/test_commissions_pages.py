@@ -247,7 +247,13 @@ def test_end_before_start_is_shown_next_to_the_field_and_nothing_is_saved(admin_
 
 def _sections(commission):
     return [
-        {"id": s.pk, "position": s.position, "heading": s.heading, "body": s.body, "required": s.required}
+        {
+            "id": s.pk,
+            "position": s.position,
+            "heading": s.heading,
+            "body": s.body,
+            "required": s.required,
+        }
         for s in commission.sections.order_by("position")
     ]
 
@@ -380,7 +386,9 @@ def test_history_page_shows_who_why_and_a_word_diff(admin_client, admin_user):
     html = admin_client.get(url).content.decode()
     assert "Förlängt" in html and "Anna Administratör" in html
     assert "<del>maj</del><ins>juni</ins>" in html
-    versions = list(commission.history.order_by("history_date").values_list("history_id", flat=True))
+    versions = list(
+        commission.history.order_by("history_date").values_list("history_id", flat=True)
+    )
     html = admin_client.get(url, {"fran": versions[0], "till": versions[2]}).content.decode()
     assert "<ins>Oktober 2016 – juni 2017</ins>" in html and "nytt avsnitt" in html
     few = page_queries(admin_client, url)

@@ -73,7 +73,10 @@ def test_create_from_template_copies_headings_as_required_sections(admin_user):
 
 def test_end_before_start_is_refused():
     commission = CommissionFactory()
-    commission.start_date, commission.end_date = datetime.date(2017, 5, 31), datetime.date(2016, 10, 1)
+    commission.start_date, commission.end_date = (
+        datetime.date(2017, 5, 31),
+        datetime.date(2016, 10, 1),
+    )
     with pytest.raises(ValidationError) as error:
         commission.full_clean()
     assert error.value.message_dict["end_date"] == [

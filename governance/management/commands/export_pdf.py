@@ -25,7 +25,7 @@ class Command(BaseCommand):
             "-o", "--output", help="Fil att skriva till; utan den används dokumentets filnamn."
         )
 
-    def handle(self, *args, kind, id, output=None, **options):  # noqa: A002
+    def handle(self, *args, kind, id, output=None, **options):
         try:
             filename, pdf = KINDS[kind](id)
         except Http404 as error:
