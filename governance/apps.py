@@ -5,3 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class GovernanceConfig(AppConfig):
     name = "governance"
     verbose_name = _("Styrning")
+
+    def ready(self) -> None:
+        from governance.group_sections import commissions_section
+        from groups.registry import register_group_page_section
+
+        register_group_page_section(commissions_section)

@@ -1,0 +1,453 @@
+"""Commission pages: list, page, create/edit (sections without JavaScript), status, deliverables,
+history with differences, PDF, and the section templates."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from governance.access import commissions as access
+from governance.documents.commissions import commission_pdf
+from governance.forms.commissions import (
+    CommissionCreateForm,
+    CommissionEditForm,
+    CommissionFilterForm,
+    DeliverableForm,
+    DeliveryForm,
+    SectionFormSet,
+    SectionTemplateForm,
+    StatusChangeForm,
+    TemplateItemFormSet,
+    move_row,
+    raw_rows,
+)
+from governance.models import CommissionStatus, SectionTemplate
+from governance.selectors import commissions as selectors
+from governance.services import commissions as services
+from groups.access import require_administrator
+from portal.access import is_administrator
+from portal.textdiff import inline_diff
+
+SECTION_FIELDS = ("id", "position", "heading", "body", "required", "DELETE")
+
+
+def _add_errors(form, error: ValidationError) -> None:
+    """A service's ValidationError next to the form's fields where there is one."""
+    if hasattr(error, "error_dict"):
+        for name, errors in error.error_dict.items():
+            form.add_error(name if name in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+# --- list and page ------------------------------------------------------------------------
+
+
+def commission_list(request):
+    filter_form = CommissionFilterForm(request.GET or None)
+    filters = filter_form.cleaned_data if filter_form.is_valid() else {}
+    commissions = selectors.commission_list(
+        user=request.user,
+        status=filters.get("status", ""),
+        commissioner=filters.get("commissioner"),
+        assignee=filters.get("assignee"),
+        overdue=filters.get("overdue", False),
+        search=filters.get("q", ""),
+    )
+    page_obj = Paginator(commissions, 25).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "governance/commission_list.html",
+        {
+            "filter_form": filter_form,
+            "page_obj": page_obj,
+            "paginator": page_obj.paginator,
+            "commissions": page_obj.object_list,
+            "can_create": is_administrator(request.user),
+        },
+    )
+
+
+def commission_detail(request, pk: int):
+    commission = selectors.commission_detail(pk, user=request.user)
+    if commission is None:
+        raise Http404
+    can_edit = is_administrator(request.user)
+    can_deliver = access.can_deliver(request.user, commission)
+    transitions = [
+        (status, services.TRANSITION_VERBS[status])
+        for status in services.allowed_transitions(commission.status)
+    ]
+    return render(
+        request,
+        "governance/commission_detail.html",
+        {
+            "commission": commission,
+            "sections": list(commission.sections.all()),
+            "deliverables": list(commission.deliverables.all()),
+            "history": commission.history_records[:10],
+            "can_edit": can_edit,
+            "can_deliver": can_deliver,
+            "transitions": transitions if can_edit else [],
+            "today": timezone.localdate(),
+        },
+    )
+
+
+# --- create and edit ----------------------------------------------------------------------
+
+
+def commission_create(request):
+    require_administrator(request.user)
+    services.ensure_section_templates(actor=request.user)
+    form = CommissionCreateForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        template = data.pop("template")
+        try:
+            commission = services.commission_create(actor=request.user, template=template, **data)
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(
+                request, _("Uppdraget är skapat som utkast. Skriv texten i avsnitten nedan.")
+            )
+            return redirect("governance:commission_edit", pk=commission.pk)
+    templates = selectors.section_templates()
+    return render(
+        request, "governance/commission_create.html", {"form": form, "templates": templates}
+    )
+
+
+def _section_rows(instance_rows) -> list[dict]:
+    return [
+        {
+            "id": row.pk,
+            "position": row.position,
+            "heading": row.heading,
+            "body": row.body,
+            "required": row.required,
+        }
+        for row in instance_rows
+    ]
+
+
+def _sections_action(request, formset_class, *, form_kwargs=None):
+    """Handle "move up/down" and "add section" without saving: the page is shown again with
+    the sections rearranged and everything typed kept. Returns (formset, anchor) or None."""
+    move = request.POST.get("move", "")
+    if not move and "add_section" not in request.POST:
+        return None
+    bound = formset_class(request.POST, prefix="sections", form_kwargs=form_kwargs or {})
+    rows = raw_rows(bound)
+    anchor = ""
+    if move:
+        direction, _sep, index = move.partition(":")
+        try:
+            new_index = move_row(rows, int(index), direction)
+        except ValueError:
+            new_index = 0
+        anchor = f"avsnitt-{new_index + 1}"
+    else:
+        move_row(rows, -1, "none")
+        rows.append({"position": len(rows) + 1, "heading": "", "body": "", "required": False})
+        anchor = f"avsnitt-{len(rows)}"
+    initial = [{k: v for k, v in row.items() if k in SECTION_FIELDS} for row in rows]
+    formset = formset_class(initial=initial, prefix="sections", form_kwargs=form_kwargs or {})
+    return formset, anchor
+
+
+def commission_edit(request, pk: int):
+    commission = access.commission_for_update(pk, user=request.user)
+    sections = list(commission.sections.order_by("position", "pk"))
+    anchor = ""
+    rearranged = _sections_action(request, SectionFormSet) if request.method == "POST" else None
+    if rearranged:
+        formset, anchor = rearranged
+        form = CommissionEditForm(initial=request.POST.dict(), instance=commission)
+    else:
+        form = CommissionEditForm(request.POST or None, instance=commission)
+        formset = SectionFormSet(
+            request.POST or None, initial=_section_rows(sections), prefix="sections"
+        )
+        if request.method == "POST" and form.is_valid() and formset.is_valid():
+            data = dict(form.cleaned_data)
+            reason = data.pop("reason", "")
+            try:
+                services.commission_update(
+                    actor=request.user,
+                    commission=commission,
+                    sections=formset.ordered_sections(),
+                    reason=reason,
+                    **data,
+                )
+            except ValidationError as error:
+                _add_errors(form, error)
+            else:
+                messages.success(request, _("Uppdraget är sparat."))
+                return redirect(commission)
+    return render(
+        request,
+        "governance/commission_edit.html",
+        {"form": form, "formset": formset, "commission": commission, "anchor": anchor},
+    )
+
+
+# --- status -------------------------------------------------------------------------------
+
+
+def commission_status(request, pk: int, status: str):
+    commission = access.commission_for_update(pk, user=request.user)
+    if status not in CommissionStatus.values or status == CommissionStatus.DRAFT:
+        raise Http404
+    allowed = status in services.allowed_transitions(commission.status)
+    form = StatusChangeForm(
+        request.POST or None,
+        commission=commission,
+        with_decision=status in services.DECISION_STATUSES,
+        initial={"on_date": timezone.localdate()},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.commission_transition(
+                actor=request.user,
+                commission=commission,
+                to_status=status,
+                on_date=form.cleaned_data["on_date"],
+                decision=form.cleaned_data.get("decision"),
+                reason=form.cleaned_data["reason"],
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("Uppdraget har nu status ”%(status)s”.")
+                % {"status": commission.get_status_display()},
+            )
+            return redirect(commission)
+    return render(
+        request,
+        "governance/commission_status.html",
+        {
+            "form": form,
+            "commission": commission,
+            "to_status": CommissionStatus(status),
+            "verb": services.TRANSITION_VERBS[status],
+            "allowed": allowed,
+        },
+    )
+
+
+# --- deliverables -------------------------------------------------------------------------
+
+
+def _period_warning(request, deliverable) -> None:
+    commission = deliverable.commission
+    if not commission.covers(deliverable.due_date):
+        messages.warning(
+            request,
+            _(
+                "Observera: leveransen ”%(title)s” ska lämnas %(date)s, utanför uppdragets "
+                "period. Den är sparad; kontrollera datumet."
+            )
+            % {"title": deliverable.title, "date": deliverable.due_date.isoformat()},
+        )
+
+
+def deliverable_add(request, pk: int):
+    commission = access.commission_for_update(pk, user=request.user)
+    form = DeliverableForm(request.POST or None, initial={"recipient": commission.commissioner_id})
+    if request.method == "POST" and form.is_valid():
+        try:
+            deliverable = services.deliverable_create(
+                actor=request.user, commission=commission, **form.cleaned_data
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("Leveransen är tillagd."))
+            _period_warning(request, deliverable)
+            return redirect(commission)
+    return render(
+        request,
+        "governance/deliverable_form.html",
+        {"form": form, "commission": commission, "deliverable": None},
+    )
+
+
+def deliverable_edit(request, pk: int):
+    deliverable = access.deliverable_for_update(pk, user=request.user)
+    form = DeliverableForm(request.POST or None, instance=deliverable)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.deliverable_update(
+                actor=request.user, deliverable=deliverable, **form.cleaned_data
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("Leveransen är ändrad."))
+            _period_warning(request, deliverable)
+            return redirect(deliverable.commission)
+    return render(
+        request,
+        "governance/deliverable_form.html",
+        {"form": form, "commission": deliverable.commission, "deliverable": deliverable},
+    )
+
+
+def deliverable_deliver(request, pk: int):
+    deliverable = access.deliverable_for_delivery(pk, user=request.user)
+    form = DeliveryForm(
+        request.POST or None,
+        deliverable=deliverable,
+        initial={"delivered_on": timezone.localdate()},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            _delivered, next_one = services.deliverable_mark_delivered(
+                actor=request.user, deliverable=deliverable, **form.cleaned_data
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("Leveransen är markerad som levererad."))
+            if next_one is not None:
+                messages.info(
+                    request,
+                    _("Nästa årliga leverans är planerad till %(date)s.")
+                    % {"date": next_one.due_date.isoformat()},
+                )
+            return redirect(deliverable.commission)
+    return render(
+        request,
+        "governance/deliverable_deliver.html",
+        {"form": form, "deliverable": deliverable, "commission": deliverable.commission},
+    )
+
+
+# --- history and PDF ----------------------------------------------------------------------
+
+
+def _pick(versions, value, default):
+    try:
+        wanted = int(value)
+    except (TypeError, ValueError):
+        return default
+    return next((v for v in versions if v.history_id == wanted), default)
+
+
+def commission_history(request, pk: int):
+    commission = access.commission_for_view(pk, user=request.user)
+    versions = selectors.commission_versions(commission)
+    if not versions:
+        raise Http404
+    newest = versions[-1]
+    # By default, show the latest change of the text (not a status change, which has none).
+    text_changes = [v for v in versions[1:] if "text" in v.changed_fields or v.changed_title]
+    default_old = versions[text_changes[-1].number - 2] if text_changes else versions[0]
+    old = _pick(versions, request.GET.get("fran"), default_old)
+    new = _pick(versions, request.GET.get("till"), newest)
+    if old.number > new.number:
+        old, new = new, old
+    section_diffs, reordered = selectors.compare_versions(old, new)
+    diffs = [
+        {
+            "heading": inline_diff(d.heading_old or "", d.heading_new or "")
+            if d.changed
+            else d.heading_new,
+            "body": inline_diff(d.body_old or "", d.body_new or "") if d.changed else d.body_new,
+            "added": d.added,
+            "removed": d.removed,
+            "changed": d.changed,
+        }
+        for d in section_diffs
+    ]
+    title_diff = inline_diff(old.record.title, new.record.title)
+    return render(
+        request,
+        "governance/commission_history.html",
+        {
+            "commission": commission,
+            "versions": list(reversed(versions)),
+            "old": old,
+            "new": new,
+            "diffs": diffs,
+            "title_diff": title_diff,
+            "title_changed": old.record.title != new.record.title,
+            "reordered": reordered,
+            "any_change": reordered
+            or old.record.title != new.record.title
+            or any(d["changed"] for d in diffs),
+        },
+    )
+
+
+@require_GET
+def commission_pdf_download(request, pk: int):
+    commission = access.commission_for_view(pk, user=request.user)
+    filename, pdf = commission_pdf(commission.pk)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+# --- section templates --------------------------------------------------------------------
+
+
+def section_template_list(request):
+    require_administrator(request.user)
+    services.ensure_section_templates(actor=request.user)
+    return render(
+        request,
+        "governance/section_template_list.html",
+        {"templates": selectors.section_templates()},
+    )
+
+
+def section_template_edit(request, pk: int):
+    template: SectionTemplate = access.section_template_for_update(pk, user=request.user)
+    items = list(template.items.order_by("position", "pk"))
+    form_kwargs = {"check_required": False}
+    anchor = ""
+    rearranged = (
+        _sections_action(request, TemplateItemFormSet, form_kwargs=form_kwargs)
+        if request.method == "POST"
+        else None
+    )
+    if rearranged:
+        formset, anchor = rearranged
+        form = SectionTemplateForm(initial=request.POST.dict(), instance=template)
+    else:
+        form = SectionTemplateForm(request.POST or None, instance=template)
+        formset = TemplateItemFormSet(
+            request.POST or None,
+            initial=_section_rows(items),
+            prefix="sections",
+            form_kwargs=form_kwargs,
+        )
+        if request.method == "POST" and form.is_valid() and formset.is_valid():
+            try:
+                services.section_template_update(
+                    actor=request.user,
+                    template=template,
+                    items=formset.ordered_sections(),
+                    **form.cleaned_data,
+                )
+            except ValidationError as error:
+                _add_errors(form, error)
+            else:
+                messages.success(request, _("Mallen är sparad."))
+                return redirect("governance:section_template_list")
+    return render(
+        request,
+        "governance/section_template_edit.html",
+        {"form": form, "formset": formset, "template": template, "anchor": anchor},
+    )

@@ -1,0 +1,408 @@
+"""Commission pages: lists, rights, editing sections without JavaScript, bad input, history."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from governance.models import (
+    Commission,
+    CommissionSection,
+    CommissionStatus,
+    Deliverable,
+    DeliverableStatus,
+)
+from governance.services import commissions as services
+from groups.models import MembershipRole
+from groups.services import group_permissions_sync
+from tests.governance.factories import (
+    CommissionFactory,
+    CommissionSectionFactory,
+    DeliverableFactory,
+)
+from tests.groups.factories import GroupFactory, MembershipFactory, PersonFactory, UserFactory
+from tests.helpers import page_queries
+
+pytestmark = pytest.mark.django_db
+
+
+def _commissions(count: int) -> None:
+    for _ in range(count):
+        commission = CommissionFactory()
+        CommissionSectionFactory(commission=commission)
+        DeliverableFactory(commission=commission, due_date=datetime.date(2020, 1, 1))
+        DeliverableFactory(commission=commission, recipient=commission.commissioner)
+
+
+def _member_user(group, role=MembershipRole.MEMBER):
+    person = PersonFactory(user=UserFactory())
+    MembershipFactory(person=person, group=group, role=role)
+    group_permissions_sync(group=group)
+    return person.user
+
+
+def _form_data(commission: Commission, sections: list[dict], **changes) -> dict:
+    data = {
+        "title": commission.title,
+        "commissioner": commission.commissioner_id,
+        "assignee": commission.assignee_id,
+        "assignee_description": commission.assignee_description,
+        "kind": commission.kind,
+        "registry_number": commission.registry_number,
+        "start_date": commission.start_date.isoformat() if commission.start_date else "",
+        "end_date": commission.end_date.isoformat() if commission.end_date else "",
+        "signatory_name": "",
+        "signatory_title": "",
+        "signed_on": "",
+        "reason": "",
+        "sections-TOTAL_FORMS": len(sections),
+        "sections-INITIAL_FORMS": len(sections),
+        "sections-MIN_NUM_FORMS": 0,
+        "sections-MAX_NUM_FORMS": 100,
+    }
+    for index, section in enumerate(sections):
+        for key, value in section.items():
+            if value is True:
+                value = "on"
+            if value is False or value is None:
+                continue
+            data[f"sections-{index}-{key}"] = value
+    data.update(changes)
+    return data
+
+
+# --- list ---------------------------------------------------------------------------------
+
+
+def test_commission_list_runs_the_same_queries_for_more_commissions(admin_client):
+    url = reverse("governance:commission_list")
+    _commissions(2)
+    few = page_queries(admin_client, url)
+    _commissions(8)
+    assert page_queries(admin_client, url) == few
+
+
+def test_commission_list_filters_and_search(admin_client):
+    late = CommissionFactory(title="Genetik Kalmar")
+    DeliverableFactory(commission=late, due_date=timezone.localdate() - datetime.timedelta(1))
+    on_time = CommissionFactory(title="Barnonkologi", status=CommissionStatus.COMPLETED)
+    DeliverableFactory(commission=on_time, due_date=timezone.localdate() + datetime.timedelta(9))
+    url = reverse("governance:commission_list")
+
+    page = admin_client.get(url, {"overdue": "on"}).content.decode()
+    assert "Genetik Kalmar" in page and "Barnonkologi" not in page
+    assert "1 försenad" in page
+    page = admin_client.get(url, {"status": "completed"}).content.decode()
+    assert "Barnonkologi" in page and "Genetik Kalmar" not in page
+    page = admin_client.get(url, {"q": "genetik"}).content.decode()
+    assert "Genetik Kalmar" in page and "Barnonkologi" not in page
+    page = admin_client.get(url, {"assignee": on_time.assignee_id}).content.decode()
+    assert "Barnonkologi" in page and "Genetik Kalmar" not in page
+    page = admin_client.get(url, {"commissioner": late.commissioner_id}).content.decode()
+    assert "Genetik Kalmar" in page and "Barnonkologi" not in page
+
+
+def test_drafts_are_hidden_from_outsiders_but_shown_to_group_members(client, user):
+    draft = CommissionFactory(title="Hemligt utkast", status=CommissionStatus.DRAFT)
+    CommissionFactory(title="Beslutat uppdrag")
+    client.force_login(user)
+    page = client.get(reverse("governance:commission_list")).content.decode()
+    assert "Beslutat uppdrag" in page and "Hemligt utkast" not in page
+    assert client.get(draft.get_absolute_url()).status_code == 404
+
+    member = _member_user(draft.assignee)
+    client.force_login(member)
+    assert "Hemligt utkast" in client.get(reverse("governance:commission_list")).content.decode()
+    assert client.get(draft.get_absolute_url()).status_code == 200
+
+
+# --- detail and group page ----------------------------------------------------------------
+
+
+def test_commission_page_shows_text_deliverables_and_runs_fixed_queries(admin_client):
+    commission = CommissionFactory(title="Test av arbetssätt")
+    CommissionSectionFactory(commission=commission, heading="Uppdrag", body="- **Team** Kalmar")
+    DeliverableFactory(commission=commission, due_date=datetime.date(2020, 1, 1), title="Rapport")
+    url = commission.get_absolute_url()
+    html = admin_client.get(url).content.decode()
+    assert "<li><strong>Team</strong> Kalmar</li>" in html
+    assert "Försenad" in html
+    few = page_queries(admin_client, url)
+    for _ in range(5):
+        CommissionSectionFactory(commission=commission)
+        DeliverableFactory(commission=commission, recipient=GroupFactory())
+    assert page_queries(admin_client, url) == few
+
+
+def test_markdown_cannot_inject_html(admin_client):
+    commission = CommissionFactory()
+    CommissionSectionFactory(
+        commission=commission,
+        body='<script>alert(1)</script> [klick](javascript:alert(2)) <img src=x onerror="y">',
+    )
+    html = admin_client.get(commission.get_absolute_url()).content.decode()
+    assert "<script>alert(1)" not in html
+    assert "javascript:alert(2)" not in html
+    assert "onerror" not in html
+
+
+def test_group_page_lists_commissions_given_and_received_with_fixed_queries(admin_client):
+    group = GroupFactory(name="RPO Barn och ungdomars hälsa")
+    CommissionFactory(commissioner=group, title="Uppdrag till RAG")
+    CommissionFactory(assignee=group, title="Uppdrag från nämnden")
+    url = reverse("groups:detail", args=[group.pk])
+    html = admin_client.get(url).content.decode()
+    assert "Uppdrag till gruppen" in html and "Uppdrag från nämnden" in html
+    assert "Uppdrag som gruppen har gett" in html and "Uppdrag till RAG" in html
+    few = page_queries(admin_client, url)
+    for _ in range(4):
+        CommissionFactory(commissioner=group)
+        CommissionFactory(assignee=group)
+    assert page_queries(admin_client, url) == few
+
+
+# --- rights -------------------------------------------------------------------------------
+
+
+def test_members_may_read_but_not_edit(client, user):
+    commission = CommissionFactory()
+    client.force_login(user)
+    assert client.get(commission.get_absolute_url()).status_code == 200
+    for name in ("commission_edit", "deliverable_add"):
+        assert client.get(reverse(f"governance:{name}", args=[commission.pk])).status_code == 403
+    status_url = reverse("governance:commission_status", args=[commission.pk, "cancelled"])
+    assert client.post(status_url, {"on_date": "2024-01-01"}).status_code == 403
+    assert client.get(reverse("governance:commission_create")).status_code == 403
+
+
+def test_assignee_convener_marks_a_deliverable_delivered_but_a_member_cannot(client):
+    commission = CommissionFactory()
+    deliverable = DeliverableFactory(commission=commission, due_date=datetime.date(2024, 5, 3))
+    url = reverse("governance:deliverable_deliver", args=[deliverable.pk])
+
+    member = _member_user(commission.assignee, MembershipRole.MEMBER)
+    client.force_login(member)
+    assert client.post(url, {"delivered_on": "2024-05-03"}).status_code == 403
+
+    convener = _member_user(commission.assignee, MembershipRole.CONVENER)
+    client.force_login(convener)
+    page = client.get(commission.get_absolute_url()).content.decode()
+    assert "Markera levererad" in page and "Ändra uppdrag" not in page
+    response = client.post(
+        url, {"delivered_on": "2024-05-03", "document": "https://example.org/rapport.pdf"}
+    )
+    assert response.status_code == 302
+    deliverable.refresh_from_db()
+    assert deliverable.status == DeliverableStatus.DELIVERED
+    assert deliverable.history.first().history_user == convener
+
+
+# --- create and edit without JavaScript ----------------------------------------------------
+
+
+def test_create_from_template_then_edit(admin_client):
+    commissioner, assignee = GroupFactory(), GroupFactory()
+    response = admin_client.get(reverse("governance:commission_create"))
+    assert "Projektuppdrag" in response.content.decode()
+    from governance.models import SectionTemplate
+
+    template = SectionTemplate.objects.get(name="Projektuppdrag")
+    response = admin_client.post(
+        reverse("governance:commission_create"),
+        {
+            "template": template.pk,
+            "title": "Test av arbetssätt",
+            "commissioner": commissioner.pk,
+            "assignee": assignee.pk,
+            "kind": "project",
+            "start_date": "2016-10-01",
+            "end_date": "2017-05-31",
+        },
+    )
+    commission = Commission.objects.get(title="Test av arbetssätt")
+    assert response.url == reverse("governance:commission_edit", args=[commission.pk])
+    assert commission.sections.count() == 6
+
+
+def test_end_before_start_is_shown_next_to_the_field_and_nothing_is_saved(admin_client):
+    commissioner, assignee = GroupFactory(), GroupFactory()
+    response = admin_client.post(
+        reverse("governance:commission_create"),
+        {
+            "title": "Baklänges",
+            "commissioner": commissioner.pk,
+            "assignee": assignee.pk,
+            "kind": "project",
+            "start_date": "2017-05-31",
+            "end_date": "2016-10-01",
+        },
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Periodens slut kan inte vara före dess början." in html
+    assert 'value="Baklänges"' in html
+    assert not Commission.objects.exists()
+
+
+def _sections(commission):
+    return [
+        {
+            "id": s.pk,
+            "position": s.position,
+            "heading": s.heading,
+            "body": s.body,
+            "required": s.required,
+        }
+        for s in commission.sections.order_by("position")
+    ]
+
+
+def test_move_and_add_sections_without_saving_then_save(admin_client):
+    commission = CommissionFactory(status=CommissionStatus.DRAFT)
+    for position, heading in enumerate(["Bakgrund", "Syfte och mål", "Uppdrag"], start=1):
+        CommissionSectionFactory(commission=commission, heading=heading, position=position)
+    url = reverse("governance:commission_edit", args=[commission.pk])
+    rows = _sections(commission)
+    rows[0]["body"] = "Ändrad men inte sparad"
+
+    response = admin_client.post(url, _form_data(commission, rows, move="down:0"))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert html.index("Syfte och mål") < html.index("Ändrad men inte sparad")
+    assert CommissionSection.objects.get(heading="Bakgrund").body == "Text med åäö."
+
+    response = admin_client.post(url, _form_data(commission, rows, add_section="1"))
+    assert 'name="sections-TOTAL_FORMS" value="4"' in response.content.decode()
+
+    rows[0]["position"], rows[1]["position"] = 2, 1
+    rows[2]["DELETE"] = True
+    rows.append({"position": 4, "heading": "Resurser", "body": "Inom ram", "required": False})
+    data = _form_data(commission, rows, save="1")
+    data["sections-TOTAL_FORMS"] = 4
+    response = admin_client.post(url, data)
+    assert response.status_code == 302, response.content.decode()
+    headings = list(commission.sections.order_by("position").values_list("heading", flat=True))
+    assert headings == ["Syfte och mål", "Bakgrund", "Resurser"]
+
+
+def test_empty_required_section_and_oversized_text_keep_what_was_typed(admin_client):
+    commission = CommissionFactory(status=CommissionStatus.DRAFT)
+    CommissionSectionFactory(commission=commission, heading="Bakgrund", position=1)
+    CommissionSectionFactory(commission=commission, heading="Resurser", position=2)
+    rows = _sections(commission)
+    rows[0]["body"] = ""
+    rows[1]["body"] = "x" * 20_001
+    url = reverse("governance:commission_edit", args=[commission.pk])
+    response = admin_client.post(url, _form_data(commission, rows, title="Ny titel", save="1"))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Avsnittet är obligatoriskt och får inte vara tomt." in html
+    assert "Texten är för lång: högst 20000 tecken är tillåtet, den har 20001." in html
+    assert 'value="Ny titel"' in html
+    commission.refresh_from_db()
+    assert commission.title != "Ny titel"
+    assert commission.sections.get(heading="Bakgrund").body == "Text med åäö."
+
+
+def test_decided_commission_text_change_asks_for_a_reason(admin_client):
+    commission = CommissionFactory(status=CommissionStatus.DECIDED)
+    CommissionSectionFactory(commission=commission, heading="Tidplan", body="Maj 2017")
+    rows = _sections(commission)
+    rows[0]["body"] = "Juni 2017"
+    url = reverse("governance:commission_edit", args=[commission.pk])
+    response = admin_client.post(url, _form_data(commission, rows, save="1"))
+    assert "Ange varför texten ändras" in response.content.decode()
+    response = admin_client.post(
+        url, _form_data(commission, rows, save="1", reason="Förlängd tidplan")
+    )
+    assert response.status_code == 302
+    assert commission.history.first().history_change_reason == "Förlängd tidplan"
+
+
+# --- status, deliverables -----------------------------------------------------------------
+
+
+def test_status_page_confirms_and_refuses_invalid_transition(admin_client):
+    commission = CommissionFactory(status=CommissionStatus.DRAFT)
+    CommissionSectionFactory(commission=commission)
+    url = reverse("governance:commission_status", args=[commission.pk, "completed"])
+    html = admin_client.get(url).content.decode()
+    assert "Ett uppdrag med status ”Utkast” kan inte bli ”Avslutat”." in html
+    response = admin_client.post(url, {"on_date": "2024-01-01"})
+    assert response.status_code == 200
+    commission.refresh_from_db()
+    assert commission.status == CommissionStatus.DRAFT
+
+    url = reverse("governance:commission_status", args=[commission.pk, "decided"])
+    html = admin_client.get(url).content.decode()
+    assert "data-confirm=" in html
+    response = admin_client.post(url, {"on_date": "2016-09-30", "reason": "Beslut i rådet"})
+    assert response.status_code == 302
+    commission.refresh_from_db()
+    assert commission.status == CommissionStatus.DECIDED
+    assert commission.status_date == datetime.date(2016, 9, 30)
+
+
+def test_deliverable_outside_period_warns_but_saves(admin_client):
+    commission = CommissionFactory(
+        start_date=datetime.date(2016, 10, 1), end_date=datetime.date(2017, 5, 31)
+    )
+    response = admin_client.post(
+        reverse("governance:deliverable_add", args=[commission.pk]),
+        {"title": "Slutrapport", "due_date": "2017-09-01", "recipient": commission.commissioner_id},
+        follow=True,
+    )
+    html = response.content.decode()
+    assert "utanför uppdragets period" in html
+    assert Deliverable.objects.filter(commission=commission, title="Slutrapport").exists()
+
+
+# --- history and PDF ----------------------------------------------------------------------
+
+
+def test_history_page_shows_who_why_and_a_word_diff(admin_client, admin_user):
+    commission = services.commission_create(
+        actor=admin_user,
+        title="Uppdrag",
+        commissioner=GroupFactory(),
+        assignee=GroupFactory(),
+    )
+    services.commission_update(
+        actor=admin_user,
+        commission=commission,
+        sections=[services.SectionInput(heading="Tidplan", body="Oktober 2016 – maj 2017")],
+    )
+    section = commission.sections.get()
+    services.commission_update(
+        actor=admin_user,
+        commission=commission,
+        reason="Förlängt",
+        sections=[
+            services.SectionInput(id=section.pk, heading="Tidplan", body="Oktober 2016 – juni 2017")
+        ],
+    )
+    url = reverse("governance:commission_history", args=[commission.pk])
+    html = admin_client.get(url).content.decode()
+    assert "Förlängt" in html and "Anna Administratör" in html
+    assert "<del>maj</del><ins>juni</ins>" in html
+    versions = list(
+        commission.history.order_by("history_date").values_list("history_id", flat=True)
+    )
+    html = admin_client.get(url, {"fran": versions[0], "till": versions[2]}).content.decode()
+    assert "<ins>Oktober 2016 – juni 2017</ins>" in html and "nytt avsnitt" in html
+    few = page_queries(admin_client, url)
+    for _ in range(3):
+        services.commission_update(
+            actor=admin_user, commission=commission, reason="igen", registry_number="X"
+        )
+    assert page_queries(admin_client, url) == few
+
+
+def test_pdf_download(admin_client):
+    commission = CommissionFactory(title="Test av arbetssätt")
+    CommissionSectionFactory(commission=commission, heading="Bakgrund")
+    response = admin_client.get(reverse("governance:commission_pdf", args=[commission.pk]))
+    assert response["Content-Type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF")
+    assert "test-av-arbetssatt" in response["Content-Disposition"]
