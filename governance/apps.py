@@ -5,3 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class GovernanceConfig(AppConfig):
     name = "governance"
     verbose_name = _("Styrning")
+
+    def ready(self):
+        from governance.sections import meetings_section
+        from groups.registry import register_group_page_section
+
+        register_group_page_section(meetings_section)

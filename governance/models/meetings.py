@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from groups.models import Group, Person, Region
+from groups.models import Group, MembershipRole, Person, Region
 from portal.models import TimestampedModel
 
 
@@ -148,6 +148,10 @@ class Attendance(TimestampedModel):
 
     def __str__(self) -> str:
         return f"{self.person} – {self.get_status_display()}"
+
+    @property
+    def role_label(self) -> str:
+        return MembershipRole(self.role).label if self.role in MembershipRole.values else self.role
 
     def clean(self) -> None:
         if self.status == AttendanceStatus.SUBSTITUTED and not self.substitute_name.strip():
