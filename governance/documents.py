@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from governance.models import Decision
 from governance.selectors.decisions import decision_overview
-from governance.selectors.meetings import meeting_overview
+from governance.selectors.meetings import attendance_sheet, meeting_overview
 from portal.pdf import DocumentInfo, render_pdf
 
 
@@ -47,6 +47,12 @@ def decision_extract_pdf(decision_id: int) -> tuple[bytes, str]:
             "decision": decision,
             "minutes": minutes,
             "secretary": secretary,
+            "adjusters": [
+                link.person.full_name
+                for link in minutes.adjuster_links.select_related("person")
+            ]
+            if minutes
+            else [],
             "meeting_date": timezone.localtime(decision.meeting.starts_at).date()
             if decision.meeting_id
             else decision.decision_date,
@@ -69,7 +75,12 @@ def minutes_pdf(meeting_id: int) -> tuple[bytes, str]:
         subject=f"{overview.minutes.get_kind_display()} {day:%Y-%m-%d}",
         keywords=("protokoll", meeting.group.name),
     )
-    pdf = render_pdf("governance/pdf/minutes.html", {"overview": overview, "day": day}, info)
+    absent = sum(1 for a in overview.attendances if a.status == "absent")
+    pdf = render_pdf(
+        "governance/pdf/minutes.html",
+        {"overview": overview, "day": day, "absent_count": absent},
+        info,
+    )
     return pdf, f"protokoll-{day:%Y-%m-%d}-{meeting.pk}.pdf"
 
 
@@ -87,7 +98,12 @@ def agenda_pdf(meeting_id: int) -> tuple[bytes, str]:
     )
     pdf = render_pdf(
         "governance/pdf/agenda.html",
-        {"overview": overview, "day": day, "ends": timezone.localtime(meeting.ends_at) if meeting.ends_at else None},
+        {
+            "overview": overview,
+            "day": day,
+            "ends": timezone.localtime(meeting.ends_at) if meeting.ends_at else None,
+            "invited": attendance_sheet(meeting),
+        },
         info,
     )
     return pdf, f"kallelse-{day:%Y-%m-%d}-{meeting.pk}.pdf"

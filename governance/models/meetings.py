@@ -308,8 +308,11 @@ class MinutesApproval(TimestampedModel):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="+",
         verbose_name=_("registrerat av användare"),
+        help_text=_("Tomt när justeringen lästes in av systemet (t.ex. demodata)."),
     )
     approved_at = models.DateTimeField(_("tidpunkt"))
     history = HistoricalRecords()

@@ -137,7 +137,9 @@ def _save_clauses(actor, decision: Decision, clauses: list[str]) -> None:
 
 
 def ensure_decision_editable(decision: Decision) -> None:
-    if decision.immediately_approved_at:
+    # Asks the database: the caller's copy may predate an approval saved meanwhile.
+    approved = Decision.objects.filter(pk=decision.pk, immediately_approved_at__isnull=False)
+    if decision.immediately_approved_at or approved.exists():
         raise ValidationError(
             _("Beslutet är omedelbart justerat och kan inte ändras."), code="locked"
         )

@@ -189,9 +189,9 @@ def minutes_approve(*, actor, minutes: Minutes, person: Person | None = None) ->
         raise ValidationError(_("Protokollet är inte lämnat för justering ännu."))
     approvers = dict((p.pk, (p, role)) for p, role in required_approvers(minutes))
     if person is None:
-        person = Person.objects.filter(user=actor).first() if actor.is_authenticated else None
-    elif not is_administrator(actor) and getattr(person, "user_id", None) != actor.pk:
-        raise PermissionDenied
+        person = Person.objects.filter(user=actor).first() if actor is not None else None
+    elif actor is not None and not is_administrator(actor) and person.user_id != actor.pk:
+        raise PermissionDenied  # only administrators register someone else's approval
     if person is None or person.pk not in approvers:
         raise PermissionDenied(_("Du är inte utsedd att justera det här protokollet."))
     if minutes.approvals.filter(person=person).exists():
@@ -201,7 +201,7 @@ def minutes_approve(*, actor, minutes: Minutes, person: Person | None = None) ->
             minutes=minutes,
             person=person,
             role=approvers[person.pk][1],
-            user=actor,
+            user=actor if actor is not None and actor.is_authenticated else None,
             approved_at=timezone.now(),
         ),
         actor=actor,
@@ -223,6 +223,7 @@ def minutes_approve(*, actor, minutes: Minutes, person: Person | None = None) ->
 def minutes_correct(
     *, actor, minutes: Minutes, text: str, reason: str, agenda_item: AgendaItem | None = None
 ) -> MinutesCorrection:
+    minutes = Minutes.objects.select_for_update().get(pk=minutes.pk)
     if minutes.status != MinutesStatus.APPROVED:
         raise ValidationError(
             _("Bara justerade protokoll rättas. Ändra texten direkt så länge det är ett utkast.")
