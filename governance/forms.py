@@ -16,6 +16,7 @@ from governance.models import (
     Minutes,
     MinutesKind,
 )
+from governance.services.decisions import check_clauses, normalise_clause
 from groups.models import Group, Person
 from portal.forms import DateInput, DateTimeInput, PortalFormMixin
 
@@ -35,6 +36,27 @@ def is_stale(error: ValidationError) -> bool:
     ) else False
 
 
+class SetupFormMixin(PortalFormMixin):
+    """PortalFormMixin validates a bound form as soon as it is built; our forms add fields and
+    narrow querysets afterwards, so they call finish_setup() last to validate once more with
+    the final fields and style any field added late."""
+
+    def finish_setup(self) -> None:
+        self._errors = None
+        for name, field in self.fields.items():
+            widget = field.widget
+            if isinstance(widget, (forms.RadioSelect, forms.CheckboxSelectMultiple)):
+                continue
+            if "ds-input" not in widget.attrs.get("class", ""):
+                widget.attrs["class"] = (widget.attrs.get("class", "") + " ds-input").strip()
+            if self.is_bound and name in self.errors:
+                widget.attrs["aria-invalid"] = "true"
+                widget.attrs["aria-describedby"] = f"{self[name].auto_id}_error"
+            else:
+                widget.attrs.pop("aria-invalid", None)
+                widget.attrs.pop("aria-describedby", None)
+
+
 class VersionedFormMixin:
     """A hidden version (the object's last save time) to notice that someone saved first."""
 
@@ -42,6 +64,7 @@ class VersionedFormMixin:
         super().__init__(*args, **kwargs)
         self.fields["version"] = forms.CharField(widget=forms.HiddenInput, required=False)
         self.fields["version"].initial = version
+        self.finish_setup()
 
     def refresh_version(self, version: str) -> None:
         """After a stale save: keep what the user typed, but let the next save go through."""
@@ -49,7 +72,14 @@ class VersionedFormMixin:
         self.data[self.add_prefix("version")] = version
 
 
-class MeetingForm(VersionedFormMixin, PortalFormMixin, forms.ModelForm):
+class MeetingForm(VersionedFormMixin, SetupFormMixin, forms.ModelForm):
+    video_link = forms.URLField(
+        label=_("Videolänk"),
+        required=False,
+        assume_scheme="https",
+        error_messages={"invalid": _("Ange en fullständig webbadress, t.ex. https://…")},
+    )
+
     class Meta:
         model = Meeting
         fields = ["title", "starts_at", "ends_at", "place", "video_link", "status", "notice"]
@@ -70,9 +100,10 @@ class MeetingForm(VersionedFormMixin, PortalFormMixin, forms.ModelForm):
             "Ange datum och tid som ÅÅÅÅ-MM-DD TT:MM."
         )
         self.fields["status"].choices = MeetingStatus.choices
+        self.finish_setup()
 
 
-class AgendaItemForm(VersionedFormMixin, PortalFormMixin, forms.ModelForm):
+class AgendaItemForm(VersionedFormMixin, SetupFormMixin, forms.ModelForm):
     class Meta:
         model = AgendaItem
         fields = ["number", "title", "description", "presenter"]
@@ -84,6 +115,7 @@ class AgendaItemForm(VersionedFormMixin, PortalFormMixin, forms.ModelForm):
         self.fields["number"].required = False
         self.fields["number"].help_text = _("Lämna tomt för nästa nummer i ordningen.")
         self.fields["title"].error_messages["required"] = _("Ange punktens rubrik.")
+        self.finish_setup()
 
     def _get_validation_exclusions(self):
         exclude = super()._get_validation_exclusions()
@@ -92,7 +124,7 @@ class AgendaItemForm(VersionedFormMixin, PortalFormMixin, forms.ModelForm):
         return exclude
 
 
-class AttachmentForm(PortalFormMixin, forms.Form):
+class AttachmentForm(SetupFormMixin, forms.Form):
     title = forms.CharField(
         label=_("Benämning"),
         max_length=300,
@@ -109,7 +141,7 @@ class AttachmentForm(PortalFormMixin, forms.Form):
     )
 
 
-class AttendanceForm(PortalFormMixin, forms.Form):
+class AttendanceForm(SetupFormMixin, forms.Form):
     """One row per member: present, absent, or substituted by someone named."""
 
     def __init__(self, *args, rows, **kwargs):
@@ -129,6 +161,7 @@ class AttendanceForm(PortalFormMixin, forms.Form):
                 max_length=200,
                 initial=recorded.substitute_name if recorded else "",
             )
+        self.finish_setup()
         for row in rows:
             row.status_field = self[f"status_{row.person.pk}"]
             row.substitute_field = self[f"substitute_{row.person.pk}"]
@@ -164,7 +197,7 @@ class AttendanceForm(PortalFormMixin, forms.Form):
         return rows
 
 
-class GuestForm(PortalFormMixin, forms.Form):
+class GuestForm(SetupFormMixin, forms.Form):
     name = forms.CharField(
         label=_("Gästens namn"),
         max_length=200,
@@ -175,7 +208,7 @@ class GuestForm(PortalFormMixin, forms.Form):
     )
 
 
-class MinutesForm(VersionedFormMixin, PortalFormMixin, forms.ModelForm):
+class MinutesForm(VersionedFormMixin, SetupFormMixin, forms.ModelForm):
     adjusters = forms.ModelMultipleChoiceField(
         label=_("Till justerare valdes"),
         queryset=Person.objects.none(),
@@ -206,9 +239,10 @@ class MinutesForm(VersionedFormMixin, PortalFormMixin, forms.ModelForm):
             self.fields[name].queryset = people
         if self.instance.pk and not self.is_bound:
             self.initial["adjusters"] = [link.person_id for link in self.instance.adjuster_links.all()]
+        self.finish_setup()
 
 
-class MinutesItemNoteForm(VersionedFormMixin, PortalFormMixin, forms.Form):
+class MinutesItemNoteForm(VersionedFormMixin, SetupFormMixin, forms.Form):
     text = forms.CharField(
         label=_("Anteckning"),
         required=False,
@@ -217,7 +251,7 @@ class MinutesItemNoteForm(VersionedFormMixin, PortalFormMixin, forms.Form):
     )
 
 
-class MinutesCorrectionForm(PortalFormMixin, forms.Form):
+class MinutesCorrectionForm(SetupFormMixin, forms.Form):
     agenda_item = forms.ModelChoiceField(
         label=_("Gäller punkt"),
         queryset=AgendaItem.objects.none(),
@@ -239,6 +273,7 @@ class MinutesCorrectionForm(PortalFormMixin, forms.Form):
     def __init__(self, *args, meeting: Meeting, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["agenda_item"].queryset = meeting.agenda_items.order_by("number")
+        self.finish_setup()
 
 
 class ApprovalForm(forms.Form):
@@ -249,7 +284,7 @@ class ApprovalForm(forms.Form):
         self.fields["person"].queryset = people
 
 
-class DecisionForm(VersionedFormMixin, PortalFormMixin, forms.ModelForm):
+class DecisionForm(VersionedFormMixin, SetupFormMixin, forms.ModelForm):
     clauses = forms.CharField(
         label=_("Beslutssatser"),
         required=False,
@@ -317,9 +352,19 @@ class DecisionForm(VersionedFormMixin, PortalFormMixin, forms.ModelForm):
                 self.initial["clauses"] = "\n".join(
                     c.text for c in self.instance.clauses.order_by("position")
                 )
+        self.finish_setup()
+
+    def clean(self):
+        data = super().clean()
+        try:
+            check_clauses(data.get("status", ""), self.clause_list())
+        except ValidationError as error:
+            add_service_error(self, error)
+        return data
 
     def clause_list(self) -> list[str]:
-        return [line for line in self.cleaned_data.get("clauses", "").splitlines() if line.strip()]
+        lines = self.cleaned_data.get("clauses", "").splitlines()
+        return [c for c in (normalise_clause(line) for line in lines) if c]
 
     def service_fields(self) -> dict:
         data = dict(self.cleaned_data)
@@ -328,7 +373,7 @@ class DecisionForm(VersionedFormMixin, PortalFormMixin, forms.ModelForm):
         return data
 
 
-class DecisionFilterForm(PortalFormMixin, forms.Form):
+class DecisionFilterForm(SetupFormMixin, forms.Form):
     q = forms.CharField(label=_("Sök"), required=False, max_length=100)
     body = forms.ModelChoiceField(
         label=_("Beslutande organ"),
@@ -347,6 +392,7 @@ class DecisionFilterForm(PortalFormMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["body"].queryset = bodies
         self.fields["year"].choices = [("", _("Alla")), *((y, y) for y in years)]
+        self.finish_setup()
 
     def clean(self):
         data = super().clean()
@@ -355,7 +401,7 @@ class DecisionFilterForm(PortalFormMixin, forms.Form):
         return data
 
 
-class ReservationForm(PortalFormMixin, forms.Form):
+class ReservationForm(SetupFormMixin, forms.Form):
     person = forms.ModelChoiceField(
         label=_("Ledamot som reserverar sig"),
         queryset=Person.objects.none(),
@@ -368,9 +414,10 @@ class ReservationForm(PortalFormMixin, forms.Form):
     def __init__(self, *args, people, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["person"].queryset = people
+        self.finish_setup()
 
 
-class FollowUpForm(PortalFormMixin, forms.ModelForm):
+class FollowUpForm(SetupFormMixin, forms.ModelForm):
     class Meta:
         model = Decision
         fields = ["responsible", "due_date", "execution_done", "execution_note"]

@@ -75,7 +75,7 @@ def _year_for(decision_date, meeting: Meeting | None) -> int:
     return timezone.localdate().year
 
 
-def _check_clauses(status: str, clauses: list[str]) -> None:
+def check_clauses(status: str, clauses: list[str]) -> None:
     if status == DecisionStatus.DECIDED and not clauses:
         raise ValidationError(
             {"clauses": _("Ett fattat beslut behöver minst en beslutssats som börjar med ”att”.")}
@@ -98,7 +98,7 @@ def decision_record(
 ) -> Decision:
     """Record a decision of a body and give it the next § of the year."""
     clauses = [c for c in (normalise_clause(text) for text in clauses) if c]
-    _check_clauses(status, clauses)
+    check_clauses(status, clauses)
     if meeting is not None:
         ensure_meeting_editable(meeting)
     if decision_date is None and meeting is not None and status == DecisionStatus.DECIDED:
@@ -165,9 +165,9 @@ def decision_update(
             setattr(decision, name, fields[name])
     if clauses is not None:
         clauses = [c for c in (normalise_clause(text) for text in clauses) if c]
-        _check_clauses(decision.status, clauses)
+        check_clauses(decision.status, clauses)
     elif decision.status == DecisionStatus.DECIDED:
-        _check_clauses(decision.status, list(decision.clauses.values_list("text", flat=True)))
+        check_clauses(decision.status, list(decision.clauses.values_list("text", flat=True)))
     if decision.meeting_id:
         ensure_meeting_editable(decision.meeting)
     save_with_history(decision, actor=actor, reason=reason or _("Beslut ändrat"))

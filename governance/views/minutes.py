@@ -151,7 +151,7 @@ def meeting_minutes_approve(request, pk: int):
     overview = selectors.meeting_overview(minutes.meeting_id)
     pending_people = [person for person, _role in overview.pending_approvers]
     form = ApprovalForm(
-        request.POST or None,
+        request.POST if request.method == "POST" else None,
         people=Person.objects.filter(pk__in=[p.pk for p in pending_people]),
     )
     if request.method == "POST" and form.is_valid():
