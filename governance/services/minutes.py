@@ -33,13 +33,9 @@ def default_kind(meeting: Meeting) -> str:
     return MinutesKind.PROTOCOL if meeting.group.kind == GroupKind.COMMITTEE else MinutesKind.NOTES
 
 
-@transaction.atomic
-def minutes_start(*, actor, meeting: Meeting, kind: str | None = None) -> Minutes:
-    """The minutes of a meeting, created on first use with the group's chair or convener."""
-    Meeting.objects.select_for_update().filter(pk=meeting.pk).first()
-    existing = minutes_of(meeting)
-    if existing is not None:
-        return existing
+def minutes_defaults(meeting: Meeting) -> dict:
+    """Kind, chair and secretary to start from: the group's chair (or convener) and secretary
+    on the meeting day."""
     on = timezone.localtime(meeting.starts_at).date()
     leaders = {
         m.role: m.person
@@ -50,12 +46,24 @@ def minutes_start(*, actor, meeting: Meeting, kind: str | None = None) -> Minute
         )
         .select_related("person")
     }
-    minutes = Minutes(
-        meeting=meeting,
-        kind=kind or default_kind(meeting),
-        chair=leaders.get(MembershipRole.CHAIR) or leaders.get(MembershipRole.CONVENER),
-        secretary=leaders.get(MembershipRole.SECRETARY),
-    )
+    return {
+        "kind": default_kind(meeting),
+        "chair": leaders.get(MembershipRole.CHAIR) or leaders.get(MembershipRole.CONVENER),
+        "secretary": leaders.get(MembershipRole.SECRETARY),
+    }
+
+
+@transaction.atomic
+def minutes_start(*, actor, meeting: Meeting, kind: str | None = None) -> Minutes:
+    """The minutes of a meeting, created on first use with the group's chair or convener."""
+    Meeting.objects.select_for_update().filter(pk=meeting.pk).first()
+    existing = minutes_of(meeting)
+    if existing is not None:
+        return existing
+    defaults = minutes_defaults(meeting)
+    if kind:
+        defaults["kind"] = kind
+    minutes = Minutes(meeting=meeting, **defaults)
     return save_with_history(minutes, actor=actor, reason=_("Protokoll påbörjat"))
 
 

@@ -30,7 +30,7 @@ def meeting_minutes_edit(request, pk: int):
     meeting = access.meeting_for_minutes(pk, user=request.user)
     minutes = minutes_of(meeting)
     people = selectors.people_for_meeting(meeting)
-    instance = minutes or Minutes(meeting=meeting, kind=services.default_kind(meeting))
+    instance = minutes or Minutes(meeting=meeting, **services.minutes_defaults(meeting))
     form = MinutesForm(
         request.POST or None,
         instance=instance,
