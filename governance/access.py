@@ -61,9 +61,7 @@ def meeting_for_update(meeting_id: int, *, user) -> Meeting:
 
 
 def agenda_item_for_update(item_id: int, *, user) -> AgendaItem:
-    item = get_object_or_404(
-        AgendaItem.objects.select_related("meeting__group"), pk=item_id
-    )
+    item = get_object_or_404(AgendaItem.objects.select_related("meeting__group"), pk=item_id)
     if not user_can_on_group(user, MANAGE_MEETINGS, item.meeting.group):
         raise PermissionDenied
     return item

@@ -48,8 +48,7 @@ def decision_extract_pdf(decision_id: int) -> tuple[bytes, str]:
             "minutes": minutes,
             "secretary": secretary,
             "adjusters": [
-                link.person.full_name
-                for link in minutes.adjuster_links.select_related("person")
+                link.person.full_name for link in minutes.adjuster_links.select_related("person")
             ]
             if minutes
             else [],
@@ -91,7 +90,8 @@ def agenda_pdf(meeting_id: int) -> tuple[bytes, str]:
     meeting = overview.meeting
     day = timezone.localtime(meeting.starts_at)
     info = DocumentInfo(
-        title=_("Kallelse %(group)s %(date)s") % {"group": meeting.group.name, "date": f"{day:%Y-%m-%d}"},
+        title=_("Kallelse %(group)s %(date)s")
+        % {"group": meeting.group.name, "date": f"{day:%Y-%m-%d}"},
         author=meeting.group.name,
         subject=_("Kallelse och dagordning %(date)s") % {"date": f"{day:%Y-%m-%d}"},
         keywords=("kallelse", "dagordning", meeting.group.name),
@@ -107,4 +107,3 @@ def agenda_pdf(meeting_id: int) -> tuple[bytes, str]:
         info,
     )
     return pdf, f"kallelse-{day:%Y-%m-%d}-{meeting.pk}.pdf"
-

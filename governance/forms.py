@@ -31,9 +31,11 @@ def add_service_error(form: forms.BaseForm, error: ValidationError) -> None:
 
 
 def is_stale(error: ValidationError) -> bool:
-    return any(getattr(e, "code", None) == "stale" for e in error.error_list) if hasattr(
-        error, "error_list"
-    ) else False
+    return (
+        any(getattr(e, "code", None) == "stale" for e in error.error_list)
+        if hasattr(error, "error_list")
+        else False
+    )
 
 
 class SetupFormMixin(PortalFormMixin):
@@ -170,9 +172,10 @@ class AttendanceForm(SetupFormMixin, forms.Form):
         data = super().clean()
         for row in self.rows:
             status = data.get(f"status_{row.person.pk}")
-            if status == AttendanceStatus.SUBSTITUTED and not data.get(
-                f"substitute_{row.person.pk}", ""
-            ).strip():
+            if (
+                status == AttendanceStatus.SUBSTITUTED
+                and not data.get(f"substitute_{row.person.pk}", "").strip()
+            ):
                 self.add_error(
                     f"substitute_{row.person.pk}",
                     _("Ange vem som ersatte %(name)s.") % {"name": row.person.full_name},
@@ -238,7 +241,9 @@ class MinutesForm(VersionedFormMixin, SetupFormMixin, forms.ModelForm):
         for name in ("chair", "secretary", "adjusters"):
             self.fields[name].queryset = people
         if self.instance.pk and not self.is_bound:
-            self.initial["adjusters"] = [link.person_id for link in self.instance.adjuster_links.all()]
+            self.initial["adjusters"] = [
+                link.person_id for link in self.instance.adjuster_links.all()
+            ]
         self.finish_setup()
 
 

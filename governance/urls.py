@@ -77,9 +77,7 @@ urlpatterns += [
         decisions.decision_reservation_add,
         name="decision_reservation_add",
     ),
-    path(
-        "beslut/<int:pk>/uppfoljning/", decisions.decision_follow_up, name="decision_follow_up"
-    ),
+    path("beslut/<int:pk>/uppfoljning/", decisions.decision_follow_up, name="decision_follow_up"),
     path(
         "beslut/<int:pk>/omedelbar-justering/",
         decisions.decision_approve_immediately,

@@ -32,15 +32,32 @@ SEED_001_TITLE = (
     "Överföring av projekt regional arbetsfördelning i Södra sjukvårdsregionen till det "
     "fortlöpande arbetet"
 )
-SEED_001_CASE = """Södra Regionvårdsnämnden beslutade 2016-02-19 om projektet Regional arbetsfördelning inom Södra sjukvårdsregionen. Projektplanen fastställdes vid Södra Regionvårdsnämndens sammanträde 2016-05-25. Projektet omfattar somatisk vård i Södra sjukvårdsregionen.
-
-RCC Syd ansvarar för att driva cancerfrågeställningarna och har ett uppdrag att förverkliga målen i den nationella cancerstrategin. Enligt nämndens beslut ska de båda projekten om arbetsfördelning samordnas.
-
-Projektet är framgångsrikt och utvecklas ständigt. Samarbetet inom den Södra sjukvårdsregionen har stärkts. Det finns en rad områden där det kan vara aktuellt att starta delprojekt.
-
-Det är angeläget att fortsätta den påbörjade processen mot mer samarbete inom Södra sjukvårdsregionen. Av dessa anledningar föreslås att arbetet inom projektet Regional arbetsfördelning förs in som en del av Södra sjukvårdsregionens fortlöpande arbete.
-
-I ärendet förelåg skrivelse 2018-04-05 från Södra Regionvårdsnämndens kansli."""
+SEED_001_CASE = "\n\n".join(
+    [
+        (
+            "Södra Regionvårdsnämnden beslutade 2016-02-19 om projektet Regional arbetsfördelning"
+            " inom Södra sjukvårdsregionen. Projektplanen fastställdes vid Södra "
+            "Regionvårdsnämndens sammanträde 2016-05-25. Projektet omfattar somatisk vård i Södra"
+            " sjukvårdsregionen."
+        ),
+        (
+            "RCC Syd ansvarar för att driva cancerfrågeställningarna och har ett uppdrag att "
+            "förverkliga målen i den nationella cancerstrategin. Enligt nämndens beslut ska de "
+            "båda projekten om arbetsfördelning samordnas."
+        ),
+        (
+            "Projektet är framgångsrikt och utvecklas ständigt. Samarbetet inom den Södra "
+            "sjukvårdsregionen har stärkts. Det finns en rad områden där det kan vara aktuellt "
+            "att starta delprojekt."
+        ),
+        (
+            "Det är angeläget att fortsätta den påbörjade processen mot mer samarbete inom Södra "
+            "sjukvårdsregionen. Av dessa anledningar föreslås att arbetet inom projektet Regional"
+            " arbetsfördelning förs in som en del av Södra sjukvårdsregionens fortlöpande arbete."
+        ),
+        ("I ärendet förelåg skrivelse 2018-04-05 från Södra Regionvårdsnämndens kansli."),
+    ]
+)
 SEED_001_CLAUSE = (
     "att projektet regional arbetsfördelning överförs till det fortlöpande arbetet i Södra "
     "sjukvårdsregionen i enlighet med bifogat förslag daterat 2018-04-05"
@@ -51,13 +68,38 @@ SEED_004_TITLE = (
     "Processledarstöd som en del i användningen av den statliga satsningen på "
     "personcentrerade och sammanhållna vårdförlopp"
 )
-SEED_004_CASE = """I Södra sjukvårdsregionen bedrivs ett omfattande arbete inom ramen för kunskapsstyrning och andra former för samverkan i syfte att stödja och utveckla god och jämlik vård i hela sjukvårdsregionen. Arbetet inkluderar ett flertal expert- och chefsgrupper samt grupper för införande av personcentrerade och sammanhållna vårdförlopp (tidigare benämnda SVF). En sammanställning av aktuella grupper finns i bilaga 1.
-
-För att optimera arbetet är tillgång till processledare som driver och stöder gruppernas arbete en viktig framgångsfaktor. Ledamöterna i expert- och chefsgrupper har alltid andra parallella heltidsuppdrag vilket begränsar möjligheterna att utan stöd från processledare driva och uppnå konkreta resultat.
-
-För stärka arbetet även inom områden där Södra sjukvårdsregionen inte har ett värdsvarsansvar, föreslås att utöka antalet processledare med 2,5-3 tjänster fördelat på 5-6 medarbetare. Detta motsvarar 10-20% stöd för 10-12 grupper. Förslaget innebär att aktuella medarbetare "tjänsteköps" under 6-12 månader i taget från i första hand regionerna i Södra sjukvårdsregionen.
-
-Baserat på beslutad årlig solidarisk finansiering och ingående positiv balans finns vid 2020 års ingång ett totalt ekonomiskt utrymme på ca 11,8 mkr. Om man till detta lägger de statliga ersättningarna landar ingående balans 2020 på ca 20 mkr. Vid tillsättning av 2,5 tidsbegränsade processledartjänster i enlighet med detta förslag landar utgående balans år 2022 på ca 10 mkr. För närmare detaljer se bilaga 2."""
+SEED_004_CASE = "\n\n".join(
+    [
+        (
+            "I Södra sjukvårdsregionen bedrivs ett omfattande arbete inom ramen för "
+            "kunskapsstyrning och andra former för samverkan i syfte att stödja och utveckla god "
+            "och jämlik vård i hela sjukvårdsregionen. Arbetet inkluderar ett flertal expert- och"
+            " chefsgrupper samt grupper för införande av personcentrerade och sammanhållna "
+            "vårdförlopp (tidigare benämnda SVF). En sammanställning av aktuella grupper finns i "
+            "bilaga 1."
+        ),
+        (
+            "För att optimera arbetet är tillgång till processledare som driver och stöder "
+            "gruppernas arbete en viktig framgångsfaktor. Ledamöterna i expert- och chefsgrupper "
+            "har alltid andra parallella heltidsuppdrag vilket begränsar möjligheterna att utan "
+            "stöd från processledare driva och uppnå konkreta resultat."
+        ),
+        (
+            "För stärka arbetet även inom områden där Södra sjukvårdsregionen inte har ett "
+            "värdsvarsansvar, föreslås att utöka antalet processledare med 2,5-3 tjänster "
+            "fördelat på 5-6 medarbetare. Detta motsvarar 10-20% stöd för 10-12 grupper. "
+            'Förslaget innebär att aktuella medarbetare "tjänsteköps" under 6-12 månader i taget '
+            "från i första hand regionerna i Södra sjukvårdsregionen."
+        ),
+        (
+            "Baserat på beslutad årlig solidarisk finansiering och ingående positiv balans finns "
+            "vid 2020 års ingång ett totalt ekonomiskt utrymme på ca 11,8 mkr. Om man till detta "
+            "lägger de statliga ersättningarna landar ingående balans 2020 på ca 20 mkr. Vid "
+            "tillsättning av 2,5 tidsbegränsade processledartjänster i enlighet med detta förslag"
+            " landar utgående balans år 2022 på ca 10 mkr. För närmare detaljer se bilaga 2."
+        ),
+    ]
+)
 SEED_004_PROPOSAL = (
     "Som en del i användningen av den statliga satsningen för personcentrerade och "
     "sammanhållna vårdförlopp föreslås Södra regionvårdsnämnden att tillstyrka tillsättning "
@@ -78,19 +120,47 @@ SEED_003_TITLE = (
     "Resultatförbättrande åtgärder 2018-2020 – Uppdrag att skapa samverkansmöjligheter inom "
     "den laboratoriemedicinska verksamheten"
 )
-SEED_003_CASE = """Samverkan inom laboratorieområdet mellan norrlandstingen startade 2011. En rapport presenterades 2012 som visar på vilka utmaningar laboriermedicin har och vilka samverkansmöjligheter som finns. Dock var inte alla fyra landstingen intresserade av en fortsättning inom hela det laboriermedicinska området då, utan samarbetet inom patologi prioriterades.
-
-2015-06-10 presenterades en rapport om patologisamarbetet och då beslutades också att fortsatt arbetet inom patologi sker inom ramen för RCC Norr.
-
-Hösten 2015 diskuterades åter samverkan inom laboriermedicin. Chefssamrådet ser vissa möjligheter till samverkan, men ser inget behov av strukturerat samverkansprojekt utan vill arbeta vidare med styckefrågor.
-
-När regionstyrelsen i januari 2017 efterfrågade ytterligare förslag på resultatförbättrande åtgärder svarade regiondirektören i februari med förslag om fördjupad samverkan inom laboriermedicin. Regionstyrelsen godkände detta förslag.
-
-Regionstyrelsen får nu en rapport om vilka samarbetsavtal som finns inom laboratorieområdet och hur samverkansuppdraget fortskrider.
-
-Rapporten sammanfattar läget med: Region Jämtland Härjedalen har idag bilaterala avtal med Västerbottens läns landsting inom tre olika laboratorieområden. Samarbeten i bredare former har utretts i långa processer utan större framgång inom Norrlandstingens Regionförbund. Region Jämtland Härjedalen har i dessa sammanhang försökt agera pådrivare men inte rönt framgång.
-
-Uppdraget att skapa samverkansmöjligheter inom laboratoriemedicinska verksamheterna kommer därför i fortsättningen att koncentreras på att utveckla befintliga avtal eller söka andra samverkansparter."""
+SEED_003_CASE = "\n\n".join(
+    [
+        (
+            "Samverkan inom laboratorieområdet mellan norrlandstingen startade 2011. En rapport "
+            "presenterades 2012 som visar på vilka utmaningar laboriermedicin har och vilka "
+            "samverkansmöjligheter som finns. Dock var inte alla fyra landstingen intresserade av"
+            " en fortsättning inom hela det laboriermedicinska området då, utan samarbetet inom "
+            "patologi prioriterades."
+        ),
+        (
+            "2015-06-10 presenterades en rapport om patologisamarbetet och då beslutades också "
+            "att fortsatt arbetet inom patologi sker inom ramen för RCC Norr."
+        ),
+        (
+            "Hösten 2015 diskuterades åter samverkan inom laboriermedicin. Chefssamrådet ser "
+            "vissa möjligheter till samverkan, men ser inget behov av strukturerat "
+            "samverkansprojekt utan vill arbeta vidare med styckefrågor."
+        ),
+        (
+            "När regionstyrelsen i januari 2017 efterfrågade ytterligare förslag på "
+            "resultatförbättrande åtgärder svarade regiondirektören i februari med förslag om "
+            "fördjupad samverkan inom laboriermedicin. Regionstyrelsen godkände detta förslag."
+        ),
+        (
+            "Regionstyrelsen får nu en rapport om vilka samarbetsavtal som finns inom "
+            "laboratorieområdet och hur samverkansuppdraget fortskrider."
+        ),
+        (
+            "Rapporten sammanfattar läget med: Region Jämtland Härjedalen har idag bilaterala "
+            "avtal med Västerbottens läns landsting inom tre olika laboratorieområden. Samarbeten"
+            " i bredare former har utretts i långa processer utan större framgång inom "
+            "Norrlandstingens Regionförbund. Region Jämtland Härjedalen har i dessa sammanhang "
+            "försökt agera pådrivare men inte rönt framgång."
+        ),
+        (
+            "Uppdraget att skapa samverkansmöjligheter inom laboratoriemedicinska verksamheterna "
+            "kommer därför i fortsättningen att koncentreras på att utveckla befintliga avtal "
+            "eller söka andra samverkansparter."
+        ),
+    ]
+)
 
 RAG_MEETINGS = [
     # (start, items: [(title, presenter, note)])
@@ -148,7 +218,9 @@ RAG_UPCOMING = at(2027, 2, 10, 13)
 
 
 def load() -> int:
-    groups = {g.name: g for g in Group.objects.filter(name__in=[NAMND, KANSLI, REGIONSTYRELSEN, RAG])}
+    groups = {
+        g.name: g for g in Group.objects.filter(name__in=[NAMND, KANSLI, REGIONSTYRELSEN, RAG])
+    }
     if len(groups) < 4:
         return 0  # the organisation demo was not loaded
     created = 0
@@ -184,9 +256,10 @@ def _secretary_for_committee(groups) -> int:
         .select_related("person")
         .first()
     )
-    if secretary is None or Membership.objects.filter(
-        group=committee, person=secretary.person
-    ).exists():
+    if (
+        secretary is None
+        or Membership.objects.filter(group=committee, person=secretary.person).exists()
+    ):
         return 0
     group_services.membership_start(
         actor=None,
@@ -249,15 +322,15 @@ def _seed_001(committee: Group) -> int:
         actor=None,
         meeting=meeting,
         title=SEED_001_TITLE,
-        description="I ärendet föreligger skrivelse 2018-04-05 från Södra Regionvårdsnämndens kansli.",
+        description=(
+            "I ärendet föreligger skrivelse 2018-04-05 från Södra Regionvårdsnämndens kansli."
+        ),
         presenter="Direktören för Södra Regionvårdsnämndens kansli",
     )
     attachment_services.attachment_add(actor=None, agenda_item=item, title=SEED_001_ATTACHMENT)
     _attend_all(meeting, people)
     minutes = minutes_services.minutes_start(actor=None, meeting=meeting, kind=MinutesKind.PROTOCOL)
-    adjuster = next(
-        (m.person for m in people["members"] if m.role == MembershipRole.MEMBER), None
-    )
+    adjuster = next((m.person for m in people["members"] if m.role == MembershipRole.MEMBER), None)
     minutes_services.minutes_update(
         actor=None,
         minutes=minutes,
@@ -292,7 +365,9 @@ def _seed_001(committee: Group) -> int:
         certified_by=people.get(MembershipRole.SECRETARY).full_name
         if people.get(MembershipRole.SECRETARY)
         else "",
-        distribution="Södra sjukvårdsregionens ledningsgrupp\nSamordningsgrupp regional arbetsfördelning",
+        distribution=(
+            "Södra sjukvårdsregionens ledningsgrupp\nSamordningsgrupp regional arbetsfördelning"
+        ),
         reason="Demodata",
     )
     attachment_services.attachment_add(actor=None, decision=decision, title=SEED_001_ATTACHMENT)
@@ -333,9 +408,7 @@ def _seed_004(committee: Group) -> int:
         attachment_services.attachment_add(actor=None, agenda_item=item, title=title)
     _attend_all(meeting, people, absent=len(people["members"]) - 1)
     minutes = minutes_services.minutes_start(actor=None, meeting=meeting, kind=MinutesKind.PROTOCOL)
-    adjuster = next(
-        (m.person for m in people["members"] if m.role == MembershipRole.MEMBER), None
-    )
+    adjuster = next((m.person for m in people["members"] if m.role == MembershipRole.MEMBER), None)
     minutes_services.minutes_update(
         actor=None,
         minutes=minutes,

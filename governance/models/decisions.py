@@ -92,9 +92,7 @@ class Decision(TimestampedModel):
     due_date = models.DateField(_("ska vara verkställt"), null=True, blank=True)
     execution_done = models.BooleanField(_("verkställt"), default=False)
     execution_note = models.TextField(_("kommentar om verkställighet"), blank=True)
-    immediately_approved_at = models.DateTimeField(
-        _("omedelbart justerat"), null=True, blank=True
-    )
+    immediately_approved_at = models.DateTimeField(_("omedelbart justerat"), null=True, blank=True)
     immediately_approved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,

@@ -25,7 +25,10 @@ class Meeting(TimestampedModel):
         Group, on_delete=models.PROTECT, related_name="meetings", verbose_name=_("grupp")
     )
     title = models.CharField(
-        _("rubrik"), max_length=200, blank=True, help_text=_("T.ex. Sammanträde eller Nätverksmöte.")
+        _("rubrik"),
+        max_length=200,
+        blank=True,
+        help_text=_("T.ex. Sammanträde eller Nätverksmöte."),
     )
     starts_at = models.DateTimeField(_("börjar"))
     ends_at = models.DateTimeField(_("slutar"), null=True, blank=True)
@@ -250,7 +253,10 @@ class MinutesAdjuster(TimestampedModel):
     """Naming of an adjuster (justerare): "Till justerare valdes …"."""
 
     minutes = models.ForeignKey(
-        Minutes, on_delete=models.CASCADE, related_name="adjuster_links", verbose_name=_("protokoll")
+        Minutes,
+        on_delete=models.CASCADE,
+        related_name="adjuster_links",
+        verbose_name=_("protokoll"),
     )
     person = models.ForeignKey(
         Person, on_delete=models.PROTECT, related_name="+", verbose_name=_("justerare")

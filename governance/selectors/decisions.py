@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
+from governance.access import readable_group_ids
 from governance.models import (
     Attachment,
     Decision,
@@ -14,7 +15,6 @@ from governance.models import (
     DecisionStatus,
     Reservation,
 )
-from governance.access import readable_group_ids
 from groups.models import Group
 
 
@@ -65,9 +65,7 @@ def decision_bodies() -> QuerySet[Group]:
 
 
 def decision_years() -> list[int]:
-    return list(
-        Decision.objects.order_by("-year").values_list("year", flat=True).distinct()
-    )
+    return list(Decision.objects.order_by("-year").values_list("year", flat=True).distinct())
 
 
 @dataclass

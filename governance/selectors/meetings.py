@@ -10,6 +10,7 @@ from itertools import groupby
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
+from governance.access import readable_group_ids
 from governance.models import (
     AgendaItem,
     Attachment,
@@ -24,7 +25,6 @@ from governance.models import (
     MinutesCorrection,
     Reservation,
 )
-from governance.access import readable_group_ids
 from groups.models import Group, Membership, MembershipRole, Person
 
 ROLE_ORDER = {role: index for index, role in enumerate(MembershipRole.values)}
@@ -49,7 +49,9 @@ def meeting_list(
         meetings = meetings.order_by("-starts_at")
     if search:
         meetings = meetings.filter(
-            Q(title__icontains=search) | Q(group__name__icontains=search) | Q(place__icontains=search)
+            Q(title__icontains=search)
+            | Q(group__name__icontains=search)
+            | Q(place__icontains=search)
         )
     return meetings
 
@@ -121,9 +123,9 @@ def meeting_overview(meeting_id: int) -> MeetingOverview | None:
             ),
             Prefetch(
                 "decisions",
-                queryset=Decision.objects.select_related("body").prefetch_related(
-                    *_decision_prefetch()
-                ).order_by("number"),
+                queryset=Decision.objects.select_related("body")
+                .prefetch_related(*_decision_prefetch())
+                .order_by("number"),
             ),
             Prefetch(
                 "attendances",
@@ -285,9 +287,9 @@ def group_meeting_summary(group: Group, *, limit: int = 5) -> dict:
     now = timezone.now()
     base = Meeting.objects.filter(group=group).select_related("minutes")
     upcoming = list(
-        base.filter(starts_at__gte=now).exclude(status=MeetingStatus.CANCELLED).order_by(
-            "starts_at"
-        )[:limit]
+        base.filter(starts_at__gte=now)
+        .exclude(status=MeetingStatus.CANCELLED)
+        .order_by("starts_at")[:limit]
     )
     recent = list(base.filter(starts_at__lt=now).order_by("-starts_at")[:limit])
     return {"upcoming": upcoming, "recent": recent}

@@ -51,7 +51,9 @@ def normalise_clause(text: str) -> str:
         return CLAUSE_PREFIX + text[4:]
     if text.lower() == "att":
         return ""
-    return CLAUSE_PREFIX + text[0].lower() + text[1:] if text[1:2].islower() else CLAUSE_PREFIX + text
+    return (
+        CLAUSE_PREFIX + text[0].lower() + text[1:] if text[1:2].islower() else CLAUSE_PREFIX + text
+    )
 
 
 def _next_paragraph(body: Group, year: int) -> int:
@@ -125,7 +127,9 @@ def decision_record(
 def _save_clauses(actor, decision: Decision, clauses: list[str]) -> None:
     existing = {c.position: c for c in decision.clauses.all()}
     for position, text in enumerate(clauses, start=1):
-        clause = existing.pop(position, None) or DecisionClause(decision=decision, position=position)
+        clause = existing.pop(position, None) or DecisionClause(
+            decision=decision, position=position
+        )
         if clause.text == text and clause.pk:
             continue
         clause.text = text
@@ -211,9 +215,13 @@ def decision_approve_immediately(*, actor, decision: Decision) -> Decision:
     if decision.immediately_approved_at:
         raise ValidationError(_("Beslutet är redan omedelbart justerat."))
     if decision.status != DecisionStatus.DECIDED or not decision.clauses.exists():
-        raise ValidationError(_("Bara ett fattat beslut med beslutssatser kan justeras omedelbart."))
+        raise ValidationError(
+            _("Bara ett fattat beslut med beslutssatser kan justeras omedelbart.")
+        )
     if decision.meeting_id is None:
-        raise ValidationError(_("Omedelbar justering görs på ett möte. Koppla beslutet till mötet."))
+        raise ValidationError(
+            _("Omedelbar justering görs på ett möte. Koppla beslutet till mötet.")
+        )
     decision.immediately_approved_at = timezone.now()
     decision.immediately_approved_by = actor
     return save_with_history(decision, actor=actor, reason=_("Omedelbart justerat"))

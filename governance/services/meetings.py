@@ -24,7 +24,9 @@ ITEM_FIELDS = ("number", "title", "description", "presenter")
 
 @transaction.atomic
 def meeting_create(*, actor, group: Group, reason: str = "", **fields) -> Meeting:
-    meeting = Meeting(group=group, **{name: fields[name] for name in MEETING_FIELDS if name in fields})
+    meeting = Meeting(
+        group=group, **{name: fields[name] for name in MEETING_FIELDS if name in fields}
+    )
     return save_with_history(meeting, actor=actor, reason=reason or _("Möte inplanerat"))
 
 

@@ -151,8 +151,8 @@ def required_approvers(minutes: Minutes) -> list[tuple[Person, str]]:
 
 @transaction.atomic
 def minutes_submit(*, actor, minutes: Minutes) -> Minutes:
-    minutes = Minutes.objects.select_for_update().select_related("meeting__group").get(
-        pk=minutes.pk
+    minutes = (
+        Minutes.objects.select_for_update().select_related("meeting__group").get(pk=minutes.pk)
     )
     if minutes.status != MinutesStatus.DRAFT:
         raise ValidationError(_("Protokollet är redan lämnat för justering."))
@@ -241,7 +241,9 @@ def minutes_correct(
     correction = MinutesCorrection(
         minutes=minutes, agenda_item=agenda_item, text=text, reason=reason, created_by=actor
     )
-    save_with_history(correction, actor=actor, reason=_("Rättelse: %(reason)s") % {"reason": reason})
+    save_with_history(
+        correction, actor=actor, reason=_("Rättelse: %(reason)s") % {"reason": reason}
+    )
     # The minutes' own history shows the correction too.
     save_with_history(minutes, actor=actor, reason=_("Rättelse: %(reason)s") % {"reason": reason})
     return correction

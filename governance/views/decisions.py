@@ -179,11 +179,17 @@ def decision_create(request):
     initial = {"status": "decided"}
     meeting_id = request.GET.get("mote") or request.POST.get("meeting")
     if meeting_id and str(meeting_id).isdigit():
-        meeting = Meeting.objects.filter(pk=meeting_id, group__in=bodies).select_related("group").first()
+        meeting = (
+            Meeting.objects.filter(pk=meeting_id, group__in=bodies).select_related("group").first()
+        )
     if meeting is not None:
         initial.update(body=meeting.group_id, meeting=meeting.pk)
         item_id = request.GET.get("punkt")
-        item = meeting.agenda_items.filter(pk=item_id).first() if item_id and item_id.isdigit() else None
+        item = (
+            meeting.agenda_items.filter(pk=item_id).first()
+            if item_id and item_id.isdigit()
+            else None
+        )
         if item is not None:
             initial.update(agenda_item=item.pk, title=item.title, case_description=item.description)
     form = DecisionForm(
@@ -328,4 +334,3 @@ def attachment_download(request, pk: int):
         filename=attachment.original_name or attachment.title,
         content_type=attachment.mime_type,
     )
-

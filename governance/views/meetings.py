@@ -141,9 +141,7 @@ def meeting_agenda(request, pk: int):
         except ValidationError as error:
             add_service_error(form, error)
         else:
-            messages.success(
-                request, _("Punkt %(number)s är tillagd.") % {"number": item.number}
-            )
+            messages.success(request, _("Punkt %(number)s är tillagd.") % {"number": item.number})
             return redirect("governance:meeting_agenda", pk=meeting.pk)
     overview = selectors.meeting_overview(meeting.pk)
     return render(
@@ -282,4 +280,3 @@ def meeting_agenda_pdf(request, pk: int):
     meeting = access.meeting_for_view(pk, user=request.user)
     pdf, filename = agenda_pdf(meeting.pk)
     return pdf_response(pdf, filename)
-

@@ -93,11 +93,16 @@ def meeting_minutes_item(request, pk: int, item_pk: int):
                 form.refresh_version(version_of(latest) if latest else "")
         else:
             messages.success(
-                request, _("Anteckningen till punkt %(number)s är sparad.") % {"number": item.number}
+                request,
+                _("Anteckningen till punkt %(number)s är sparad.") % {"number": item.number},
             )
-            next_item = meeting.agenda_items.filter(number__gt=item.number).order_by("number").first()
+            next_item = (
+                meeting.agenda_items.filter(number__gt=item.number).order_by("number").first()
+            )
             if "save_next" in request.POST and next_item:
-                return redirect("governance:meeting_minutes_item", pk=meeting.pk, item_pk=next_item.pk)
+                return redirect(
+                    "governance:meeting_minutes_item", pk=meeting.pk, item_pk=next_item.pk
+                )
             return redirect(meeting)
     items = list(meeting.agenda_items.order_by("number"))
     return render(
@@ -168,7 +173,8 @@ def meeting_minutes_approve(request, pk: int):
                 messages.success(request, _("Protokollet är justerat och därmed låst."))
             else:
                 messages.success(
-                    request, _("Din justering är registrerad. Protokollet väntar på fler justerare.")
+                    request,
+                    _("Din justering är registrerad. Protokollet väntar på fler justerare."),
                 )
             return redirect(minutes.meeting)
     person = getattr(request.user, "person", None)

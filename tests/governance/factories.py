@@ -15,7 +15,9 @@ class MeetingFactory(factory.django.DjangoModelFactory):
 
     group = factory.SubFactory(GroupFactory)
     title = "Sammanträde"
-    starts_at = factory.Sequence(lambda n: datetime.datetime(2025, 1, 1, 9, tzinfo=TZ) + datetime.timedelta(days=n))
+    starts_at = factory.Sequence(
+        lambda n: datetime.datetime(2025, 1, 1, 9, tzinfo=TZ) + datetime.timedelta(days=n)
+    )
     ends_at = factory.LazyAttribute(lambda m: m.starts_at + datetime.timedelta(hours=2))
     place = "Regionhuset"
     status = MeetingStatus.PLANNED

@@ -168,7 +168,9 @@ def test_stale_note_form_says_so_and_keeps_text(client, meeting, rag, convener):
     assert "Min text" in body and "Kollegans text" in body
     # Saving again, having seen the other version, goes through.
     fresh = response.context["form"].data["version"]
-    client.post(url("meeting_minutes_item", meeting.pk, item.pk), {"text": "Min text", "version": fresh})
+    client.post(
+        url("meeting_minutes_item", meeting.pk, item.pk), {"text": "Min text", "version": fresh}
+    )
     item.note.refresh_from_db()
     assert item.note.text == "Min text"
 
@@ -234,14 +236,14 @@ def test_secretary_records_decision_and_gets_403_elsewhere(client, secretary, co
     response = client.post(url("decision_create"), decision_post(other))
     assert response.status_code == 200  # not a choice: the body field refuses it
     assert "body" in response.context["form"].errors
-    foreign = decisions.decision_record(
-        actor=None, body=other, title="Annat", clauses=["att x"]
-    )
+    foreign = decisions.decision_record(actor=None, body=other, title="Annat", clauses=["att x"])
     assert client.get(url("decision_edit", foreign.pk)).status_code == 403
     assert client.post(url("decision_reservation_add", foreign.pk), {}).status_code == 403
 
 
-def test_duplicate_registry_number_and_missing_clauses_shown_at_fields(client, secretary, committee):
+def test_duplicate_registry_number_and_missing_clauses_shown_at_fields(
+    client, secretary, committee
+):
     client.force_login(secretary.user)
     client.post(url("decision_create"), decision_post(committee))
     response = client.post(
@@ -258,12 +260,19 @@ def test_duplicate_registry_number_and_missing_clauses_shown_at_fields(client, s
 
 def test_register_hides_proposals_from_outsiders_and_filters(client, user, committee):
     decided = decisions.decision_record(
-        actor=None, body=committee, title="Fattat beslut", clauses=["att a"],
+        actor=None,
+        body=committee,
+        title="Fattat beslut",
+        clauses=["att a"],
         decision_date=datetime.date(2024, 5, 1),
     )
     decisions.decision_record(
-        actor=None, body=committee, title="Hemligt förslag", clauses=[],
-        status=DecisionStatus.PROPOSED, decision_date=datetime.date(2024, 6, 1),
+        actor=None,
+        body=committee,
+        title="Hemligt förslag",
+        clauses=[],
+        status=DecisionStatus.PROPOSED,
+        decision_date=datetime.date(2024, 6, 1),
     )
     client.force_login(user)
     page = client.get(url("decision_list")).content.decode()
@@ -283,8 +292,12 @@ def test_register_exports_csv_and_xlsx(admin_client, committee):
     from openpyxl import load_workbook
 
     decisions.decision_record(
-        actor=None, body=committee, title="Överföring av projekt", clauses=["att överföra"],
-        registry_number="RVN 2018/12", distribution="Ledningsgruppen",
+        actor=None,
+        body=committee,
+        title="Överföring av projekt",
+        clauses=["att överföra"],
+        registry_number="RVN 2018/12",
+        distribution="Ledningsgruppen",
         decision_date=datetime.date(2018, 4, 23),
     )
     csv_response = admin_client.get(url("decision_export", "csv"), {"year": 2018})
@@ -307,8 +320,14 @@ def test_group_page_lists_meetings_and_decisions(client, convener, rag, meeting)
 
 
 def test_month_overview_groups_meetings(client, convener, rag):
-    MeetingFactory(group=rag, title="Vårmöte", starts_at=datetime.datetime(2025, 3, 4, 9, tzinfo=datetime.UTC))
-    MeetingFactory(group=rag, title="Höstmöte", starts_at=datetime.datetime(2025, 10, 4, 9, tzinfo=datetime.UTC))
+    MeetingFactory(
+        group=rag, title="Vårmöte", starts_at=datetime.datetime(2025, 3, 4, 9, tzinfo=datetime.UTC)
+    )
+    MeetingFactory(
+        group=rag,
+        title="Höstmöte",
+        starts_at=datetime.datetime(2025, 10, 4, 9, tzinfo=datetime.UTC),
+    )
     client.force_login(convener.user)
     page = client.get(url("meeting_group_list", rag.pk)).content.decode()
     assert "Mars 2025" in page and "Oktober 2025" in page

@@ -64,7 +64,10 @@ def test_the_second_transaction_waits_for_the_first(django_db_blocker):
         try:
             with transaction.atomic():
                 decision_record(
-                    actor=None, body=body, title="Först", clauses=["att a"],
+                    actor=None,
+                    body=body,
+                    title="Först",
+                    clauses=["att a"],
                     decision_date=datetime.date(2025, 1, 1),
                 )
                 first_holds.set()
@@ -77,7 +80,10 @@ def test_the_second_transaction_waits_for_the_first(django_db_blocker):
         try:
             first_holds.wait(timeout=10)
             decision = decision_record(
-                actor=None, body=body, title="Sedan", clauses=["att b"],
+                actor=None,
+                body=body,
+                title="Sedan",
+                clauses=["att b"],
                 decision_date=datetime.date(2025, 1, 1),
             )
             order.append(f"second got § {decision.number}")

@@ -60,12 +60,14 @@ def grow_meeting(meeting, items, people):
         attachments.attachment_add(actor=None, agenda_item=item, title=f"Bilaga {n}")
         minutes.minutes_item_note_save(actor=None, minutes=record, agenda_item=item, text="Noterat")
         decision = decisions.decision_record(
-            actor=None, body=group, meeting=meeting, agenda_item=item, title=f"Beslut {n}",
+            actor=None,
+            body=group,
+            meeting=meeting,
+            agenda_item=item,
+            title=f"Beslut {n}",
             clauses=["att a"],
         )
-        decisions.decision_reservation_add(
-            actor=None, decision=decision, person=rows[0]["person"]
-        )
+        decisions.decision_reservation_add(actor=None, decision=decision, person=rows[0]["person"])
     meetings.guest_add(actor=None, meeting=meeting, name=f"Gäst {items}")
 
 

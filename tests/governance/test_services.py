@@ -144,7 +144,10 @@ def test_meeting_cannot_end_before_it_starts(rag):
     start = datetime.datetime(2025, 5, 6, 13, tzinfo=TZ)
     with pytest.raises(ValidationError) as error:
         meetings.meeting_create(
-            actor=None, group=rag, starts_at=start, ends_at=start - datetime.timedelta(hours=1),
+            actor=None,
+            group=rag,
+            starts_at=start,
+            ends_at=start - datetime.timedelta(hours=1),
             place="Rum 1",
         )
     assert error.value.message_dict["ends_at"] == ["Mötet kan inte sluta innan det börjar."]
@@ -176,7 +179,10 @@ def written(meeting, convener, rag):
     record_minutes = minutes.minutes_start(actor=None, meeting=meeting)
     minutes.minutes_update(actor=None, minutes=record_minutes, adjusters=[adjuster])
     minutes.minutes_item_note_save(
-        actor=None, minutes=record_minutes, agenda_item=item, text="Rapporten lades till handlingarna."
+        actor=None,
+        minutes=record_minutes,
+        agenda_item=item,
+        text="Rapporten lades till handlingarna.",
     )
     return record_minutes, adjuster, item
 
@@ -221,7 +227,9 @@ def test_approval_by_chair_and_adjuster_locks_minutes(written, convener):
             actor=convener.user, minutes=record_minutes, agenda_item=item, text="Tyst ändring"
         ),
         lambda: meetings.agenda_item_add(actor=convener.user, meeting=item.meeting, title="Ny"),
-        lambda: minutes.minutes_update(actor=convener.user, minutes=record_minutes, general_notes="x"),
+        lambda: minutes.minutes_update(
+            actor=convener.user, minutes=record_minutes, general_notes="x"
+        ),
         lambda: record(item.meeting.group, meeting=item.meeting),
     ):
         with pytest.raises(ValidationError) as error:
@@ -281,11 +289,19 @@ def test_stale_note_keeps_first_save(written, convener):
     record_minutes, _adjuster, item = written
     opened = version_of(item.note)
     minutes.minutes_item_note_save(
-        actor=None, minutes=record_minutes, agenda_item=item, text="Först sparat", expected_version=opened
+        actor=None,
+        minutes=record_minutes,
+        agenda_item=item,
+        text="Först sparat",
+        expected_version=opened,
     )
     with pytest.raises(ValidationError) as error:
         minutes.minutes_item_note_save(
-            actor=None, minutes=record_minutes, agenda_item=item, text="Sent", expected_version=opened
+            actor=None,
+            minutes=record_minutes,
+            agenda_item=item,
+            text="Sent",
+            expected_version=opened,
         )
     assert error.value.error_list[0].code == "stale"
     item.note.refresh_from_db()

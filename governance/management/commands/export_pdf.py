@@ -19,7 +19,10 @@ KINDS = {
 
 
 class Command(BaseCommand):
-    help = "Skriv ut ett dokument som PDF/A (beslut = protokollsutdrag, minutes = protokoll, agenda = kallelse)."
+    help = (
+        "Skriv ut ett dokument som PDF/A: decision = protokollsutdrag, minutes = protokoll, "
+        "agenda = kallelse."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("kind", choices=sorted(KINDS))
