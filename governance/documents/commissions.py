@@ -61,11 +61,11 @@ def commission_html(commission: Commission) -> tuple[str, DocumentInfo]:
     return render_html(template, context, info), info
 
 
-def commission_pdf(commission_id: int) -> tuple[str, bytes]:
-    """(file name, PDF bytes) of a commission. Used by the download page and `export_pdf`."""
+def commission_pdf(commission_id: int) -> tuple[bytes, str]:
+    """(PDF bytes, file name) of a commission. Used by the download page and `export_pdf`."""
     commission = commission_for_pdf(commission_id)
     if commission is None:
         raise Http404
     html, info = commission_html(commission)
     name = slugify(commission.title)[:60] or "uppdrag"
-    return f"uppdrag-{commission.pk}-{name}.pdf", html_to_pdf(html, info)
+    return html_to_pdf(html, info), f"uppdrag-{commission.pk}-{name}.pdf"

@@ -1,5 +1,6 @@
 """Governance models, one module per subject so each stays small."""
 
+from governance.models.attachments import Attachment
 from governance.models.commissions import (
     Commission,
     CommissionKind,
@@ -11,9 +12,36 @@ from governance.models.commissions import (
     SectionTemplate,
     SectionTemplateItem,
 )
-from governance.models.decisions import Decision, DecisionClause, DecisionStatus
+from governance.models.decisions import (
+    Decision,
+    DecisionClause,
+    DecisionStatus,
+    ParagraphCounter,
+    Reservation,
+)
+from governance.models.meetings import (
+    AgendaItem,
+    ApproverRole,
+    Attendance,
+    AttendanceStatus,
+    Guest,
+    Meeting,
+    MeetingStatus,
+    Minutes,
+    MinutesAdjuster,
+    MinutesApproval,
+    MinutesCorrection,
+    MinutesItemNote,
+    MinutesKind,
+    MinutesStatus,
+)
 
 __all__ = [
+    "AgendaItem",
+    "ApproverRole",
+    "Attachment",
+    "Attendance",
+    "AttendanceStatus",
     "Commission",
     "CommissionKind",
     "CommissionSection",
@@ -24,6 +52,18 @@ __all__ = [
     "Deliverable",
     "DeliverableRecurrence",
     "DeliverableStatus",
+    "Guest",
+    "Meeting",
+    "MeetingStatus",
+    "Minutes",
+    "MinutesAdjuster",
+    "MinutesApproval",
+    "MinutesCorrection",
+    "MinutesItemNote",
+    "MinutesKind",
+    "MinutesStatus",
+    "ParagraphCounter",
+    "Reservation",
     "SectionTemplate",
     "SectionTemplateItem",
 ]

@@ -1,0 +1,1 @@
+"""Reads for meetings, minutes and decisions, each with a fixed number of queries."""

@@ -393,7 +393,7 @@ def commission_history(request, pk: int):
 @require_GET
 def commission_pdf_download(request, pk: int):
     commission = access.commission_for_view(pk, user=request.user)
-    filename, pdf = commission_pdf(commission.pk)
+    pdf, filename = commission_pdf(commission.pk)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

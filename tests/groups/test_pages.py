@@ -59,7 +59,7 @@ def test_group_list_and_page_run_constant_queries(admin_client, healthcare_regio
         page_queries(admin_client, reverse("groups:coverage", args=[hr.slug])),
     )
     assert counts_small == counts_large
-    assert max(counts_large) <= 12
+    assert max(counts_large) <= 16  # the group page includes commission and meeting sections
 
 
 def test_group_page_shows_members_by_region_and_composition_gap(admin_client, healthcare_region):

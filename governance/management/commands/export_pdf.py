@@ -1,6 +1,7 @@
-"""`manage.py export_pdf KIND ID -o FILE`: a document as archive-grade PDF, for batch archiving.
+"""`python manage.py export_pdf KIND ID -o FILE`: a governance paper as archive-grade PDF.
 
-Each kind maps to a function (id) -> (file name, PDF bytes). Apps add their kinds to KINDS.
+KINDS maps each kind to a renderer(id) -> (PDF bytes, suggested file name); each subject adds
+its own entries. Used for batch archiving.
 """
 
 from pathlib import Path
@@ -9,14 +10,21 @@ from django.core.management.base import BaseCommand, CommandError
 from django.http import Http404
 
 from governance.documents.commissions import commission_pdf
+from governance.documents.meetings import agenda_pdf, decision_extract_pdf, minutes_pdf
 
 KINDS = {
     "commission": commission_pdf,
+    "decision": decision_extract_pdf,
+    "minutes": minutes_pdf,
+    "agenda": agenda_pdf,
 }
 
 
 class Command(BaseCommand):
-    help = "Exportera ett dokument som PDF/A (t.ex. export_pdf commission 12 -o uppdrag.pdf)."
+    help = (
+        "Skriv ut ett dokument som PDF/A: commission = uppdrag, decision = protokollsutdrag, "
+        "minutes = protokoll, agenda = kallelse (t.ex. export_pdf decision 12 -o beslut.pdf)."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("kind", choices=sorted(KINDS), help="Dokumenttyp.")
@@ -27,7 +35,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, kind, id, output=None, **options):
         try:
-            filename, pdf = KINDS[kind](id)
+            pdf, filename = KINDS[kind](id)
         except Http404 as error:
             raise CommandError(f"Hittade inget dokument av typen {kind} med id {id}.") from error
         path = Path(output or filename)

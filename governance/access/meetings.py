@@ -1,0 +1,167 @@
+"""Fetch governance objects *for* an action, permission included (404 if missing, 403 if not
+allowed). Views call only these; group rights come from groups.access.user_can_on_group."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from governance.models import (
+    AgendaItem,
+    Attachment,
+    Decision,
+    DecisionStatus,
+    Guest,
+    Meeting,
+    Minutes,
+)
+from governance.services.minutes import required_approvers
+from groups.access import group_for_permission, user_can_on_group
+from groups.models import Group, GroupGroupObjectPermission, GroupUserObjectPermission
+from groups.permissions import MANAGE_DECISIONS, MANAGE_MEETINGS, MANAGE_MINUTES, VIEW_INTERNAL
+from portal.access import is_administrator
+
+MEETING_RELATED = ("group", "group__healthcare_region")
+
+
+def can_view_meeting(user, meeting: Meeting) -> bool:
+    return user_can_on_group(user, VIEW_INTERNAL, meeting.group)
+
+
+def can_view_decision(user, decision: Decision) -> bool:
+    """Decisions taken, deferred or withdrawn are official documents every user may read;
+    a proposal is internal to the body until it is decided."""
+    if decision.status != DecisionStatus.PROPOSED:
+        return True
+    return user_can_on_group(user, VIEW_INTERNAL, decision.body)
+
+
+def group_for_meetings(group_id: int, *, user) -> Group:
+    return group_for_permission(group_id, user=user, permission=MANAGE_MEETINGS)
+
+
+def group_for_viewing_meetings(group_id: int, *, user) -> Group:
+    return group_for_permission(group_id, user=user, permission=VIEW_INTERNAL)
+
+
+def meeting_for_view(meeting_id: int, *, user) -> Meeting:
+    meeting = get_object_or_404(Meeting.objects.select_related(*MEETING_RELATED), pk=meeting_id)
+    if not can_view_meeting(user, meeting):
+        raise PermissionDenied
+    return meeting
+
+
+def meeting_for_update(meeting_id: int, *, user) -> Meeting:
+    meeting = get_object_or_404(Meeting.objects.select_related(*MEETING_RELATED), pk=meeting_id)
+    if not user_can_on_group(user, MANAGE_MEETINGS, meeting.group):
+        raise PermissionDenied
+    return meeting
+
+
+def agenda_item_for_update(item_id: int, *, user) -> AgendaItem:
+    item = get_object_or_404(AgendaItem.objects.select_related("meeting__group"), pk=item_id)
+    if not user_can_on_group(user, MANAGE_MEETINGS, item.meeting.group):
+        raise PermissionDenied
+    return item
+
+
+def guest_for_update(guest_id: int, *, user) -> Guest:
+    guest = get_object_or_404(Guest.objects.select_related("meeting__group"), pk=guest_id)
+    if not user_can_on_group(user, MANAGE_MEETINGS, guest.meeting.group):
+        raise PermissionDenied
+    return guest
+
+
+def meeting_for_minutes(meeting_id: int, *, user) -> Meeting:
+    meeting = get_object_or_404(Meeting.objects.select_related(*MEETING_RELATED), pk=meeting_id)
+    if not user_can_on_group(user, MANAGE_MINUTES, meeting.group):
+        raise PermissionDenied
+    return meeting
+
+
+def is_named_approver(user, minutes: Minutes) -> bool:
+    person = getattr(user, "person", None) if user.is_authenticated else None
+    if person is None:
+        return False
+    return any(p.pk == person.pk for p, _role in required_approvers(minutes))
+
+
+def minutes_for_approval(meeting_id: int, *, user) -> Minutes:
+    """Only the chair and the adjusters named in these minutes approve them (and
+    administrators, who may register a paper approval)."""
+    minutes = get_object_or_404(
+        Minutes.objects.select_related("meeting__group", "chair", "secretary"),
+        meeting_id=meeting_id,
+    )
+    if not (is_administrator(user) or is_named_approver(user, minutes)):
+        raise PermissionDenied
+    return minutes
+
+
+def group_for_decisions(group_id: int, *, user) -> Group:
+    return group_for_permission(group_id, user=user, permission=MANAGE_DECISIONS)
+
+
+def decision_for_view(decision_id: int, *, user) -> Decision:
+    decision = get_object_or_404(Decision.objects.select_related("body"), pk=decision_id)
+    if not can_view_decision(user, decision):
+        raise PermissionDenied
+    return decision
+
+
+def decision_for_update(decision_id: int, *, user) -> Decision:
+    decision = get_object_or_404(
+        Decision.objects.select_related("body", "meeting", "agenda_item"), pk=decision_id
+    )
+    if not user_can_on_group(user, MANAGE_DECISIONS, decision.body):
+        raise PermissionDenied
+    return decision
+
+
+def attachment_for_download(attachment_id: int, *, user) -> Attachment:
+    """A file is served only to someone who may see what it belongs to."""
+    attachment = get_object_or_404(
+        Attachment.objects.select_related("agenda_item__meeting__group", "decision__body"),
+        pk=attachment_id,
+    )
+    if attachment.decision_id:
+        allowed = can_view_decision(user, attachment.decision)
+    else:
+        allowed = can_view_meeting(user, attachment.agenda_item.meeting)
+    if not allowed:
+        raise PermissionDenied
+    if not attachment.file:  # a reference to a paper kept outside the portal
+        raise Http404
+    return attachment
+
+
+def readable_group_ids(user):
+    """Ids of the groups whose meetings and proposals the user may read (None: all of them).
+    A subquery for list pages, which filter instead of checking row by row."""
+    if is_administrator(user):
+        return None
+    if not user.is_authenticated or not user.is_active:
+        return Group.objects.none().values("pk")
+    return _groups_with(user, "view_internal").values("pk")
+
+
+def decision_bodies_for(user):
+    """The groups whose decisions the user may record."""
+    groups = Group.objects.select_related("healthcare_region").order_by("name")
+    if is_administrator(user):
+        return groups
+    if not user.is_authenticated or not user.is_active:
+        return groups.none()
+    return groups.filter(pk__in=_groups_with(user, "manage_decisions").values("pk"))
+
+
+def _groups_with(user, codename: str):
+    direct = GroupUserObjectPermission.objects.filter(
+        user=user, permission__codename=codename
+    ).values("content_object_id")
+    through_groups = GroupGroupObjectPermission.objects.filter(
+        group__user=user, permission__codename=codename
+    ).values("content_object_id")
+    return Group.objects.filter(Q(pk__in=direct) | Q(pk__in=through_groups))

@@ -1,0 +1,109 @@
+"""The governance papers as PDF: decision extract (protokollsutdrag), full minutes, and the
+agenda with the notice of meeting (kallelse). All through portal.pdf.render_pdf."""
+
+from __future__ import annotations
+
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from governance.models import Decision
+from governance.selectors.decisions import decision_overview
+from governance.selectors.meetings import attendance_sheet, meeting_overview
+from portal.pdf import DocumentInfo, render_pdf
+
+
+def _minutes_or_none(meeting):
+    try:
+        return meeting.minutes
+    except meeting._meta.model.minutes.RelatedObjectDoesNotExist:
+        return None
+
+
+def paragraph_label(decision: Decision) -> str:
+    return f"§ {decision.number}" if decision.number else ""
+
+
+def decision_extract_pdf(decision_id: int) -> tuple[bytes, str]:
+    overview = decision_overview(decision_id)
+    if overview is None:
+        raise Http404
+    decision = overview.decision
+    minutes = _minutes_or_none(decision.meeting) if decision.meeting_id else None
+    secretary = decision.certified_by or (
+        minutes.secretary.full_name if minutes and minutes.secretary else ""
+    )
+    info = DocumentInfo(
+        title=f"{paragraph_label(decision)} {decision.title}".strip(),
+        author=decision.body.name,
+        subject=decision.registry_number
+        or _("Protokollsutdrag %(year)s") % {"year": decision.year},
+        keywords=("protokollsutdrag", decision.registry_number or str(decision.year)),
+    )
+    pdf = render_pdf(
+        "governance/pdf/decision_extract.html",
+        {
+            "overview": overview,
+            "decision": decision,
+            "minutes": minutes,
+            "secretary": secretary,
+            "adjusters": [
+                link.person.full_name for link in minutes.adjuster_links.select_related("person")
+            ]
+            if minutes
+            else [],
+            "meeting_date": timezone.localtime(decision.meeting.starts_at).date()
+            if decision.meeting_id
+            else decision.decision_date,
+        },
+        info,
+    )
+    filename = f"protokollsutdrag-{decision.year}-{decision.number or decision.pk}.pdf"
+    return pdf, filename
+
+
+def minutes_pdf(meeting_id: int) -> tuple[bytes, str]:
+    overview = meeting_overview(meeting_id)
+    if overview is None or overview.minutes is None:
+        raise Http404
+    meeting = overview.meeting
+    day = timezone.localtime(meeting.starts_at)
+    info = DocumentInfo(
+        title=f"{overview.minutes.get_kind_display()} {meeting.group.name} {day:%Y-%m-%d}",
+        author=meeting.group.name,
+        subject=f"{overview.minutes.get_kind_display()} {day:%Y-%m-%d}",
+        keywords=("protokoll", meeting.group.name),
+    )
+    absent = sum(1 for a in overview.attendances if a.status == "absent")
+    pdf = render_pdf(
+        "governance/pdf/minutes.html",
+        {"overview": overview, "day": day, "absent_count": absent},
+        info,
+    )
+    return pdf, f"protokoll-{day:%Y-%m-%d}-{meeting.pk}.pdf"
+
+
+def agenda_pdf(meeting_id: int) -> tuple[bytes, str]:
+    overview = meeting_overview(meeting_id)
+    if overview is None:
+        raise Http404
+    meeting = overview.meeting
+    day = timezone.localtime(meeting.starts_at)
+    info = DocumentInfo(
+        title=_("Kallelse %(group)s %(date)s")
+        % {"group": meeting.group.name, "date": f"{day:%Y-%m-%d}"},
+        author=meeting.group.name,
+        subject=_("Kallelse och dagordning %(date)s") % {"date": f"{day:%Y-%m-%d}"},
+        keywords=("kallelse", "dagordning", meeting.group.name),
+    )
+    pdf = render_pdf(
+        "governance/pdf/agenda.html",
+        {
+            "overview": overview,
+            "day": day,
+            "ends": timezone.localtime(meeting.ends_at) if meeting.ends_at else None,
+            "invited": attendance_sheet(meeting),
+        },
+        info,
+    )
+    return pdf, f"kallelse-{day:%Y-%m-%d}-{meeting.pk}.pdf"

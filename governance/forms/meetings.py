@@ -1,0 +1,429 @@
+"""Input for meetings, minutes and decisions, with Swedish messages next to each field."""
+
+from __future__ import annotations
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from governance.models import (
+    AgendaItem,
+    AttendanceStatus,
+    Decision,
+    DecisionStatus,
+    Meeting,
+    MeetingStatus,
+    Minutes,
+    MinutesKind,
+)
+from governance.services.decisions import check_clauses, normalise_clause
+from groups.models import Group, Person
+from portal.forms import DateInput, DateTimeInput, PortalFormMixin
+
+
+def add_service_error(form: forms.BaseForm, error: ValidationError) -> None:
+    """Show a service's ValidationError in the form: next to its field when the form has it."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+def is_stale(error: ValidationError) -> bool:
+    return (
+        any(getattr(e, "code", None) == "stale" for e in error.error_list)
+        if hasattr(error, "error_list")
+        else False
+    )
+
+
+class SetupFormMixin(PortalFormMixin):
+    """PortalFormMixin validates a bound form as soon as it is built; our forms add fields and
+    narrow querysets afterwards, so they call finish_setup() last to validate once more with
+    the final fields and style any field added late."""
+
+    def finish_setup(self) -> None:
+        self._errors = None
+        for name, field in self.fields.items():
+            widget = field.widget
+            if isinstance(widget, (forms.RadioSelect, forms.CheckboxSelectMultiple)):
+                continue
+            if "ds-input" not in widget.attrs.get("class", ""):
+                widget.attrs["class"] = (widget.attrs.get("class", "") + " ds-input").strip()
+            if self.is_bound and name in self.errors:
+                widget.attrs["aria-invalid"] = "true"
+                widget.attrs["aria-describedby"] = f"{self[name].auto_id}_error"
+            else:
+                widget.attrs.pop("aria-invalid", None)
+                widget.attrs.pop("aria-describedby", None)
+
+
+class VersionedFormMixin:
+    """A hidden version (the object's last save time) to notice that someone saved first."""
+
+    def __init__(self, *args, version: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["version"] = forms.CharField(widget=forms.HiddenInput, required=False)
+        self.fields["version"].initial = version
+        self.finish_setup()
+
+    def refresh_version(self, version: str) -> None:
+        """After a stale save: keep what the user typed, but let the next save go through."""
+        self.data = self.data.copy()
+        self.data[self.add_prefix("version")] = version
+
+
+class MeetingForm(VersionedFormMixin, SetupFormMixin, forms.ModelForm):
+    video_link = forms.URLField(
+        label=_("Videolänk"),
+        required=False,
+        assume_scheme="https",
+        error_messages={"invalid": _("Ange en fullständig webbadress, t.ex. https://…")},
+    )
+
+    class Meta:
+        model = Meeting
+        fields = ["title", "starts_at", "ends_at", "place", "video_link", "status", "notice"]
+        widgets = {
+            "starts_at": DateTimeInput(),
+            "ends_at": DateTimeInput(),
+            "notice": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, group: Group, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.group = group
+        self.fields["starts_at"].error_messages["required"] = _("Ange när mötet börjar.")
+        self.fields["starts_at"].error_messages["invalid"] = _(
+            "Ange datum och tid som ÅÅÅÅ-MM-DD TT:MM."
+        )
+        self.fields["ends_at"].error_messages["invalid"] = _(
+            "Ange datum och tid som ÅÅÅÅ-MM-DD TT:MM."
+        )
+        self.fields["status"].choices = MeetingStatus.choices
+        self.finish_setup()
+
+
+class AgendaItemForm(VersionedFormMixin, SetupFormMixin, forms.ModelForm):
+    class Meta:
+        model = AgendaItem
+        fields = ["number", "title", "description", "presenter"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, meeting: Meeting, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.meeting = meeting
+        self.fields["number"].required = False
+        self.fields["number"].help_text = _("Lämna tomt för nästa nummer i ordningen.")
+        self.fields["title"].error_messages["required"] = _("Ange punktens rubrik.")
+        self.finish_setup()
+
+    def _get_validation_exclusions(self):
+        exclude = super()._get_validation_exclusions()
+        if self.cleaned_data.get("number") is None:
+            exclude.add("number")  # the service gives the next number
+        return exclude
+
+
+class AttachmentForm(SetupFormMixin, forms.Form):
+    title = forms.CharField(
+        label=_("Benämning"),
+        max_length=300,
+        help_text=_("T.ex. Bilaga 1 – Aktuella grupper."),
+        error_messages={"required": _("Ange bilagans benämning.")},
+    )
+    file = forms.FileField(
+        label=_("Fil"),
+        required=False,
+        help_text=_(
+            "PDF, Word (DOCX), Excel (XLSX), OpenDocument (ODT), PNG eller JPEG, högst 20 MB. "
+            "Utan fil blir bilagan en hänvisning till ett dokument som finns på annat ställe."
+        ),
+    )
+
+
+class AttendanceForm(SetupFormMixin, forms.Form):
+    """One row per member: present, absent, or substituted by someone named."""
+
+    def __init__(self, *args, rows, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.rows = rows
+        for row in rows:
+            recorded = row.attendance
+            self.fields[f"status_{row.person.pk}"] = forms.ChoiceField(
+                label=_("Närvaro för %(name)s") % {"name": row.person.full_name},
+                choices=[("", _("– Ej registrerad –")), *AttendanceStatus.choices],
+                required=False,
+                initial=recorded.status if recorded else "",
+            )
+            self.fields[f"substitute_{row.person.pk}"] = forms.CharField(
+                label=_("Ersättare för %(name)s") % {"name": row.person.full_name},
+                required=False,
+                max_length=200,
+                initial=recorded.substitute_name if recorded else "",
+            )
+        self.finish_setup()
+        for row in rows:
+            row.status_field = self[f"status_{row.person.pk}"]
+            row.substitute_field = self[f"substitute_{row.person.pk}"]
+
+    def clean(self):
+        data = super().clean()
+        for row in self.rows:
+            status = data.get(f"status_{row.person.pk}")
+            if (
+                status == AttendanceStatus.SUBSTITUTED
+                and not data.get(f"substitute_{row.person.pk}", "").strip()
+            ):
+                self.add_error(
+                    f"substitute_{row.person.pk}",
+                    _("Ange vem som ersatte %(name)s.") % {"name": row.person.full_name},
+                )
+        return data
+
+    def attendance_rows(self) -> list[dict]:
+        rows = []
+        for row in self.rows:
+            status = self.cleaned_data.get(f"status_{row.person.pk}")
+            if not status:
+                continue
+            rows.append(
+                {
+                    "person": row.person,
+                    "status": status,
+                    "substitute_name": self.cleaned_data.get(f"substitute_{row.person.pk}", ""),
+                    "role": row.role,
+                    "region": row.region,
+                }
+            )
+        return rows
+
+
+class GuestForm(SetupFormMixin, forms.Form):
+    name = forms.CharField(
+        label=_("Gästens namn"),
+        max_length=200,
+        error_messages={"required": _("Ange gästens namn.")},
+    )
+    affiliation = forms.CharField(
+        label=_("Titel eller organisation"), max_length=200, required=False
+    )
+
+
+class MinutesForm(VersionedFormMixin, SetupFormMixin, forms.ModelForm):
+    adjusters = forms.ModelMultipleChoiceField(
+        label=_("Till justerare valdes"),
+        queryset=Person.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Ordföranden justerar alltid; välj en eller två justerare därutöver."),
+    )
+
+    class Meta:
+        model = Minutes
+        fields = [
+            "kind",
+            "chair",
+            "secretary",
+            "general_notes",
+            "approval_place",
+            "approval_date",
+        ]
+        widgets = {
+            "approval_date": DateInput(),
+            "general_notes": forms.Textarea(attrs={"rows": 4}),
+        }
+
+    def __init__(self, *args, people, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = MinutesKind.choices
+        for name in ("chair", "secretary", "adjusters"):
+            self.fields[name].queryset = people
+        if self.instance.pk and not self.is_bound:
+            self.initial["adjusters"] = [
+                link.person_id for link in self.instance.adjuster_links.all()
+            ]
+        self.finish_setup()
+
+
+class MinutesItemNoteForm(VersionedFormMixin, SetupFormMixin, forms.Form):
+    text = forms.CharField(
+        label=_("Anteckning"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 10}),
+        help_text=_("Vad som sades och gjordes under punkten. Beslut registreras för sig."),
+    )
+
+
+class MinutesCorrectionForm(SetupFormMixin, forms.Form):
+    agenda_item = forms.ModelChoiceField(
+        label=_("Gäller punkt"),
+        queryset=AgendaItem.objects.none(),
+        required=False,
+        empty_label=_("– Protokollet i stort –"),
+    )
+    text = forms.CharField(
+        label=_("Rättelse"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": _("Skriv vad som rättas.")},
+        help_text=_("Skriv hur det ska stå. Den ursprungliga texten ändras inte."),
+    )
+    reason = forms.CharField(
+        label=_("Skäl till rättelsen"),
+        max_length=500,
+        error_messages={"required": _("Ange skälet till rättelsen.")},
+    )
+
+    def __init__(self, *args, meeting: Meeting, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["agenda_item"].queryset = meeting.agenda_items.order_by("number")
+        self.finish_setup()
+
+
+class ApprovalForm(forms.Form):
+    person = forms.ModelChoiceField(queryset=Person.objects.none(), required=False)
+
+    def __init__(self, *args, people, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = people
+
+
+class DecisionForm(VersionedFormMixin, SetupFormMixin, forms.ModelForm):
+    clauses = forms.CharField(
+        label=_("Beslutssatser"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_(
+            "En beslutssats per rad. Varje sats börjar med ”att”; ordet läggs till om det saknas."
+        ),
+    )
+
+    class Meta:
+        model = Decision
+        fields = [
+            "body",
+            "meeting",
+            "agenda_item",
+            "title",
+            "registry_number",
+            "status",
+            "decision_date",
+            "case_description",
+            "proposal",
+            "proposed_by",
+            "distribution",
+            "certified_by",
+            "responsible",
+            "due_date",
+        ]
+        widgets = {
+            "decision_date": DateInput(),
+            "due_date": DateInput(),
+            "case_description": forms.Textarea(attrs={"rows": 6}),
+            "proposal": forms.Textarea(attrs={"rows": 3}),
+            "distribution": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    field_order = [
+        "body",
+        "meeting",
+        "agenda_item",
+        "title",
+        "registry_number",
+        "status",
+        "decision_date",
+        "case_description",
+        "proposal",
+        "proposed_by",
+        "clauses",
+        "distribution",
+        "certified_by",
+        "responsible",
+        "due_date",
+    ]
+
+    def __init__(self, *args, bodies, meetings, agenda_items, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["body"].queryset = bodies
+        self.fields["body"].error_messages["required"] = _("Välj det beslutande organet.")
+        self.fields["meeting"].queryset = meetings
+        self.fields["agenda_item"].queryset = agenda_items
+        self.fields["title"].error_messages["required"] = _("Ange ärendets rubrik.")
+        self.fields["status"].choices = DecisionStatus.choices
+        if self.instance.pk:
+            del self.fields["body"]  # the § belongs to the body; it cannot move
+            if not self.is_bound:
+                self.initial["clauses"] = "\n".join(
+                    c.text for c in self.instance.clauses.order_by("position")
+                )
+        self.finish_setup()
+
+    def clean(self):
+        data = super().clean()
+        try:
+            check_clauses(data.get("status", ""), self.clause_list())
+        except ValidationError as error:
+            add_service_error(self, error)
+        return data
+
+    def clause_list(self) -> list[str]:
+        lines = self.cleaned_data.get("clauses", "").splitlines()
+        return [c for c in (normalise_clause(line) for line in lines) if c]
+
+    def service_fields(self) -> dict:
+        data = dict(self.cleaned_data)
+        data.pop("clauses", None)
+        data.pop("version", None)
+        return data
+
+
+class DecisionFilterForm(SetupFormMixin, forms.Form):
+    q = forms.CharField(label=_("Sök"), required=False, max_length=100)
+    body = forms.ModelChoiceField(
+        label=_("Beslutande organ"),
+        required=False,
+        queryset=Group.objects.none(),
+        empty_label=_("Alla"),
+    )
+    year = forms.TypedChoiceField(label=_("År"), required=False, coerce=int, empty_value=None)
+    status = forms.ChoiceField(
+        label=_("Status"), required=False, choices=[("", _("Alla")), *DecisionStatus.choices]
+    )
+    date_from = forms.DateField(label=_("Beslutat från"), required=False, widget=DateInput())
+    date_to = forms.DateField(label=_("Beslutat till"), required=False, widget=DateInput())
+
+    def __init__(self, *args, bodies, years, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["body"].queryset = bodies
+        self.fields["year"].choices = [("", _("Alla")), *((y, y) for y in years)]
+        self.finish_setup()
+
+    def clean(self):
+        data = super().clean()
+        if data.get("date_from") and data.get("date_to") and data["date_to"] < data["date_from"]:
+            self.add_error("date_to", _("Slutdatum kan inte vara före startdatum."))
+        return data
+
+
+class ReservationForm(SetupFormMixin, forms.Form):
+    person = forms.ModelChoiceField(
+        label=_("Ledamot som reserverar sig"),
+        queryset=Person.objects.none(),
+        error_messages={"required": _("Välj ledamoten som reserverar sig.")},
+    )
+    text = forms.CharField(
+        label=_("Motivering"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def __init__(self, *args, people, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = people
+        self.finish_setup()
+
+
+class FollowUpForm(SetupFormMixin, forms.ModelForm):
+    class Meta:
+        model = Decision
+        fields = ["responsible", "due_date", "execution_done", "execution_note"]
+        widgets = {"due_date": DateInput(), "execution_note": forms.Textarea(attrs={"rows": 3})}

@@ -1,0 +1,131 @@
+"""Reads for the decision register and the decision page."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+
+from governance.access.meetings import readable_group_ids
+from governance.models import (
+    Attachment,
+    Decision,
+    DecisionClause,
+    DecisionStatus,
+    Reservation,
+)
+from groups.models import Group
+
+
+def decision_list(
+    *,
+    user,
+    body: Group | None = None,
+    year: int | None = None,
+    status: str = "",
+    date_from: datetime.date | None = None,
+    date_to: datetime.date | None = None,
+    search: str = "",
+) -> QuerySet[Decision]:
+    """The decision register: official decisions for everyone, proposals for the body's members."""
+    decisions = Decision.objects.select_related("body", "meeting").prefetch_related(
+        Prefetch("clauses", queryset=DecisionClause.objects.order_by("position"))
+    )
+    readable = readable_group_ids(user)
+    if readable is not None:
+        decisions = decisions.filter(~Q(status=DecisionStatus.PROPOSED) | Q(body__in=readable))
+    if body is not None:
+        decisions = decisions.filter(body=body)
+    if year:
+        decisions = decisions.filter(year=year)
+    if status:
+        decisions = decisions.filter(status=status)
+    if date_from:
+        decisions = decisions.filter(decision_date__gte=date_from)
+    if date_to:
+        decisions = decisions.filter(decision_date__lte=date_to)
+    if search:
+        clause_match = DecisionClause.objects.filter(
+            decision=OuterRef("pk"), text__icontains=search
+        )
+        decisions = decisions.filter(
+            Q(title__icontains=search)
+            | Q(registry_number__icontains=search)
+            | Q(case_description__icontains=search)
+            | Q(proposal__icontains=search)
+            | Exists(clause_match)
+        )
+    return decisions.order_by("-year", "body__name", "-number")
+
+
+def decision_bodies() -> QuerySet[Group]:
+    """The groups that have decisions, for the register's filter."""
+    return Group.objects.filter(decisions__isnull=False).distinct().order_by("name")
+
+
+def decision_years() -> list[int]:
+    return list(Decision.objects.order_by("-year").values_list("year", flat=True).distinct())
+
+
+@dataclass
+class DecisionOverview:
+    decision: Decision
+    clauses: list[DecisionClause]
+    reservations: list[Reservation]
+    attachments: list[Attachment]
+    history: list
+    minutes_approved: bool
+
+
+def decision_overview(decision_id: int) -> DecisionOverview | None:
+    decision = (
+        Decision.objects.select_related(
+            "body",
+            "body__healthcare_region",
+            "meeting",
+            "meeting__minutes",
+            "meeting__minutes__secretary",
+            "agenda_item",
+            "immediately_approved_by",
+        )
+        .prefetch_related(
+            Prefetch("clauses", queryset=DecisionClause.objects.order_by("position")),
+            Prefetch("reservations", queryset=Reservation.objects.select_related("person")),
+            Prefetch("attachments", queryset=Attachment.objects.order_by("position", "pk")),
+        )
+        .filter(pk=decision_id)
+        .first()
+    )
+    if decision is None:
+        return None
+    history = list(decision.history.select_related("history_user").order_by("-history_date")[:30])
+    clause_history = list(
+        DecisionClause.history.filter(decision_id=decision.pk)
+        .select_related("history_user")
+        .order_by("-history_date")[:30]
+    )
+    history = sorted(history + clause_history, key=lambda r: r.history_date, reverse=True)[:40]
+    minutes = _minutes_of(decision)
+    return DecisionOverview(
+        decision=decision,
+        clauses=list(decision.clauses.all()),
+        reservations=list(decision.reservations.all()),
+        attachments=list(decision.attachments.all()),
+        history=history,
+        minutes_approved=bool(minutes and minutes.status == "approved"),
+    )
+
+
+def _minutes_of(decision: Decision):
+    if decision.meeting_id is None:
+        return None
+    try:
+        return decision.meeting.minutes
+    except decision.meeting._meta.model.minutes.RelatedObjectDoesNotExist:
+        return None
+
+
+def group_decision_summary(group: Group, *, user, limit: int = 5) -> list[Decision]:
+    """For the group page: the latest decisions the user may see (one query)."""
+    return list(decision_list(user=user, body=group).prefetch_related(None)[:limit])

@@ -1,0 +1,309 @@
+"""Reads for meeting pages: lists, the month overview, one meeting with everything on it."""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass, field
+from itertools import groupby
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from governance.access.meetings import readable_group_ids
+from governance.models import (
+    AgendaItem,
+    Attachment,
+    Attendance,
+    Decision,
+    DecisionClause,
+    Meeting,
+    MeetingStatus,
+    Minutes,
+    MinutesAdjuster,
+    MinutesApproval,
+    MinutesCorrection,
+    Reservation,
+)
+from groups.models import Group, Membership, MembershipRole, Person
+
+ROLE_ORDER = {role: index for index, role in enumerate(MembershipRole.values)}
+
+
+def meeting_list(
+    *, user, group: Group | None = None, when: str = "", search: str = ""
+) -> QuerySet[Meeting]:
+    meetings = Meeting.objects.select_related("group", "group__healthcare_region", "minutes")
+    meetings = meetings.annotate(item_count=Count("agenda_items", distinct=True))
+    readable = readable_group_ids(user)
+    if readable is not None:
+        meetings = meetings.filter(group__in=readable)
+    if group is not None:
+        meetings = meetings.filter(group=group)
+    now = timezone.now()
+    if when == "upcoming":
+        meetings = meetings.filter(starts_at__gte=now).order_by("starts_at")
+    elif when == "past":
+        meetings = meetings.filter(starts_at__lt=now).order_by("-starts_at")
+    else:
+        meetings = meetings.order_by("-starts_at")
+    if search:
+        meetings = meetings.filter(
+            Q(title__icontains=search)
+            | Q(group__name__icontains=search)
+            | Q(place__icontains=search)
+        )
+    return meetings
+
+
+@dataclass
+class Month:
+    first_day: datetime.date
+    meetings: list[Meeting]
+
+
+def meetings_by_month(meetings: list[Meeting]) -> list[Month]:
+    """A calendar-like overview: the meetings grouped under their month, in date order."""
+
+    def month_of(meeting: Meeting) -> datetime.date:
+        return timezone.localtime(meeting.starts_at).date().replace(day=1)
+
+    ordered = sorted(meetings, key=lambda m: m.starts_at)
+    return [Month(month, list(items)) for month, items in groupby(ordered, key=month_of)]
+
+
+@dataclass
+class AgendaEntry:
+    item: AgendaItem
+    note: str
+    decisions: list[Decision]
+    attachments: list[Attachment]
+    corrections: list[MinutesCorrection] = field(default_factory=list)
+
+
+@dataclass
+class MeetingOverview:
+    meeting: Meeting
+    agenda: list[AgendaEntry]
+    attendances: list[Attendance]
+    guests: list
+    minutes: Minutes | None
+    adjusters: list[Person]
+    approvals: list[MinutesApproval]
+    pending_approvers: list[tuple[Person, str]]
+    corrections: list[MinutesCorrection]
+    loose_decisions: list[Decision]
+    history: list
+
+
+def _decision_prefetch(queryset=None) -> list:
+    return [
+        Prefetch("clauses", queryset=DecisionClause.objects.order_by("position")),
+        Prefetch("reservations", queryset=Reservation.objects.select_related("person")),
+        Prefetch("attachments", queryset=Attachment.objects.order_by("position", "pk")),
+    ]
+
+
+def meeting_overview(meeting_id: int) -> MeetingOverview | None:
+    """The meeting page (and the minutes PDF): a fixed number of queries, whatever the size."""
+    meeting = (
+        Meeting.objects.select_related(
+            "group",
+            "group__healthcare_region",
+            "minutes",
+            "minutes__chair",
+            "minutes__secretary",
+        )
+        .prefetch_related(
+            Prefetch(
+                "agenda_items",
+                queryset=AgendaItem.objects.select_related("note").prefetch_related(
+                    Prefetch("attachments", queryset=Attachment.objects.order_by("position", "pk"))
+                ),
+            ),
+            Prefetch(
+                "decisions",
+                queryset=Decision.objects.select_related("body")
+                .prefetch_related(*_decision_prefetch())
+                .order_by("number"),
+            ),
+            Prefetch(
+                "attendances",
+                queryset=Attendance.objects.select_related("person", "region"),
+            ),
+            "guests",
+        )
+        .filter(pk=meeting_id)
+        .first()
+    )
+    if meeting is None:
+        return None
+    minutes = getattr(meeting, "minutes", None) if _has_minutes(meeting) else None
+    adjusters: list[Person] = []
+    approvals: list[MinutesApproval] = []
+    corrections: list[MinutesCorrection] = []
+    if minutes is not None:
+        adjusters = [
+            link.person
+            for link in MinutesAdjuster.objects.filter(minutes=minutes).select_related("person")
+        ]
+        approvals = list(
+            MinutesApproval.objects.filter(minutes=minutes).select_related("person", "user")
+        )
+        corrections = list(
+            MinutesCorrection.objects.filter(minutes=minutes).select_related(
+                "agenda_item", "created_by"
+            )
+        )
+    decisions_by_item = defaultdict(list)
+    loose = []
+    for decision in meeting.decisions.all():
+        if decision.agenda_item_id:
+            decisions_by_item[decision.agenda_item_id].append(decision)
+        else:
+            loose.append(decision)
+    corrections_by_item = defaultdict(list)
+    for correction in corrections:
+        corrections_by_item[correction.agenda_item_id].append(correction)
+    agenda = [
+        AgendaEntry(
+            item=item,
+            note=_note_text(item),
+            decisions=decisions_by_item.get(item.pk, []),
+            attachments=list(item.attachments.all()),
+            corrections=corrections_by_item.get(item.pk, []),
+        )
+        for item in meeting.agenda_items.all()
+    ]
+    approved_ids = {a.person_id for a in approvals}
+    pending = []
+    if minutes is not None:
+        if minutes.chair_id and minutes.chair_id not in approved_ids:
+            pending.append((minutes.chair, "chair"))
+        for person in adjusters:
+            if person.pk not in approved_ids and person.pk != minutes.chair_id:
+                pending.append((person, "adjuster"))
+    attendances = sorted(
+        meeting.attendances.all(),
+        key=lambda a: (ROLE_ORDER.get(a.role, 99), a.person.last_name, a.person.first_name),
+    )
+    history = list(meeting.history.select_related("history_user").order_by("-history_date")[:20])
+    if minutes is not None:
+        history += list(
+            minutes.history.select_related("history_user").order_by("-history_date")[:20]
+        )
+        history.sort(key=lambda r: r.history_date, reverse=True)
+    return MeetingOverview(
+        meeting=meeting,
+        agenda=agenda,
+        attendances=attendances,
+        guests=list(meeting.guests.all()),
+        minutes=minutes,
+        adjusters=adjusters,
+        approvals=approvals,
+        pending_approvers=pending,
+        corrections=corrections,
+        loose_decisions=loose,
+        history=history[:30],
+    )
+
+
+def _has_minutes(meeting: Meeting) -> bool:
+    try:
+        return meeting.minutes is not None
+    except Minutes.DoesNotExist:
+        return False
+
+
+def _note_text(item: AgendaItem) -> str:
+    try:
+        return item.note.text
+    except AgendaItem.note.RelatedObjectDoesNotExist:
+        return ""
+
+
+@dataclass
+class AttendanceRow:
+    person: Person
+    role: str
+    role_label: str
+    region: object
+    attendance: Attendance | None
+
+
+def attendance_sheet(meeting: Meeting) -> list[AttendanceRow]:
+    """Everyone who sat in the group on the meeting day, with what was recorded for them.
+    If nobody sat then (a meeting registered afterwards for a group staffed later), today's
+    members are listed instead; people already recorded always stay on the sheet."""
+    day = timezone.localtime(meeting.starts_at).date()
+    memberships = list(
+        Membership.objects.current(day)
+        .filter(group_id=meeting.group_id)
+        .select_related("person", "region")
+    )
+    if not memberships:
+        memberships = list(
+            Membership.objects.current()
+            .filter(group_id=meeting.group_id)
+            .select_related("person", "region")
+        )
+    recorded = {
+        a.person_id: a
+        for a in Attendance.objects.filter(meeting=meeting).select_related("person", "region")
+    }
+    rows = []
+    seen = set()
+    for membership in sorted(
+        memberships, key=lambda m: (ROLE_ORDER.get(m.role, 99), m.person.last_name)
+    ):
+        if membership.person_id in seen:
+            continue
+        seen.add(membership.person_id)
+        rows.append(
+            AttendanceRow(
+                person=membership.person,
+                role=membership.role,
+                role_label=membership.get_role_display(),
+                region=membership.region,
+                attendance=recorded.get(membership.person_id),
+            )
+        )
+    for person_id, attendance in recorded.items():
+        if person_id not in seen:
+            rows.append(
+                AttendanceRow(
+                    person=attendance.person,
+                    role=attendance.role,
+                    role_label=MembershipRole(attendance.role).label if attendance.role else "",
+                    region=attendance.region,
+                    attendance=attendance,
+                )
+            )
+    return rows
+
+
+def group_meeting_summary(group: Group, *, limit: int = 5) -> dict:
+    """For the group page: upcoming and recent meetings (two queries)."""
+    now = timezone.now()
+    base = Meeting.objects.filter(group=group).select_related("minutes")
+    upcoming = list(
+        base.filter(starts_at__gte=now)
+        .exclude(status=MeetingStatus.CANCELLED)
+        .order_by("starts_at")[:limit]
+    )
+    recent = list(base.filter(starts_at__lt=now).order_by("-starts_at")[:limit])
+    return {"upcoming": upcoming, "recent": recent}
+
+
+def people_for_meeting(meeting: Meeting) -> QuerySet[Person]:
+    """The people who can be named chair, secretary or adjuster: the group's members on the
+    day and today, and anyone already named."""
+    day = timezone.localtime(meeting.starts_at).date()
+    today = timezone.localdate()
+    members = Membership.objects.filter(group_id=meeting.group_id).filter(
+        Q(start_date__lte=max(day, today)),
+        Q(end_date__isnull=True) | Q(end_date__gte=min(day, today)),
+    )
+    return Person.objects.filter(pk__in=members.values("person_id")).order_by(
+        "last_name", "first_name"
+    )

@@ -1,0 +1,336 @@
+import csv
+import io
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from django.views.generic import ListView
+
+from governance.access import meetings as access
+from governance.documents.meetings import decision_extract_pdf
+from governance.forms.meetings import (
+    AttachmentForm,
+    DecisionFilterForm,
+    DecisionForm,
+    FollowUpForm,
+    ReservationForm,
+    add_service_error,
+    is_stale,
+)
+from governance.models import AgendaItem, Meeting
+from governance.selectors import decisions as selectors
+from governance.services import attachments as attachment_services
+from governance.services import decisions as services
+from governance.services.common import version_of
+from governance.views.common import pdf_response
+from groups.access import user_can_on_group
+from groups.models import Group, Membership, Person
+from groups.permissions import MANAGE_DECISIONS
+
+EXPORT_LIMIT = 10_000
+
+
+def _filtered(request):
+    form = DecisionFilterForm(
+        request.GET or None, bodies=selectors.decision_bodies(), years=selectors.decision_years()
+    )
+    filters = form.cleaned_data if form.is_valid() else {}
+    decisions = selectors.decision_list(
+        user=request.user,
+        body=filters.get("body"),
+        year=filters.get("year"),
+        status=filters.get("status", ""),
+        date_from=filters.get("date_from"),
+        date_to=filters.get("date_to"),
+        search=filters.get("q", ""),
+    )
+    return form, decisions
+
+
+class DecisionListView(ListView):
+    """The decision register of every body, with filters, search, paging and export."""
+
+    template_name = "governance/decision_list.html"
+    context_object_name = "decisions"
+    paginate_by = 50
+
+    def get_queryset(self):
+        self.filter_form, decisions = _filtered(self.request)
+        return decisions
+
+    def get_context_data(self, **kwargs):
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        return super().get_context_data(
+            filter_form=self.filter_form,
+            export_query=query.urlencode(),
+            can_record=bool(access.decision_bodies_for(self.request.user).exists()),
+            **kwargs,
+        )
+
+
+EXPORT_COLUMNS = [
+    _("Beslutande organ"),
+    _("År"),
+    _("Paragraf"),
+    _("Diarienummer"),
+    _("Ärende"),
+    _("Status"),
+    _("Beslutsdatum"),
+    _("Beslutssatser"),
+    _("Utdrag till"),
+    _("Ansvarig"),
+    _("Verkställt"),
+]
+
+
+def _export_rows(decisions):
+    for d in decisions:
+        yield [
+            d.body.name,
+            d.year,
+            d.number or "",
+            d.registry_number,
+            d.title,
+            d.get_status_display(),
+            d.decision_date.isoformat() if d.decision_date else "",
+            "\n".join(c.text for c in d.clauses.all()),
+            "\n".join(d.distribution_list),
+            d.responsible,
+            _("Ja") if d.execution_done else _("Nej"),
+        ]
+
+
+def decision_export(request, fmt: str):
+    _form, decisions = _filtered(request)
+    decisions = decisions[:EXPORT_LIMIT]
+    stamp = timezone.localdate().isoformat()
+    if fmt == "xlsx":
+        from openpyxl import Workbook
+        from openpyxl.styles import Font
+
+        workbook = Workbook()
+        sheet = workbook.active
+        sheet.title = _("Beslut")
+        sheet.append([str(c) for c in EXPORT_COLUMNS])
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+        for row in _export_rows(decisions):
+            sheet.append(row)
+        buffer = io.BytesIO()
+        workbook.save(buffer)
+        response = HttpResponse(
+            buffer.getvalue(),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+        response["Content-Disposition"] = f'attachment; filename="beslut-{stamp}.xlsx"'
+        return response
+    buffer = io.StringIO()
+    buffer.write("\ufeff")  # Excel on Swedish Windows reads UTF-8 only with a BOM
+    writer = csv.writer(buffer, delimiter=";")
+    writer.writerow([str(c) for c in EXPORT_COLUMNS])
+    writer.writerows(_export_rows(decisions))
+    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="beslut-{stamp}.csv"'
+    return response
+
+
+def _meetings_for(bodies, body_id=None):
+    meetings = Meeting.objects.filter(group__in=bodies).select_related("group")
+    if body_id:
+        meetings = meetings.filter(group_id=body_id)
+    return meetings.order_by("-starts_at")
+
+
+def decision_detail(request, pk: int):
+    decision = access.decision_for_view(pk, user=request.user)
+    overview = selectors.decision_overview(decision.pk)
+    can_manage = user_can_on_group(request.user, MANAGE_DECISIONS, decision.body)
+    return render(
+        request,
+        "governance/decision_detail.html",
+        {
+            "overview": overview,
+            "decision": overview.decision,
+            "can_manage": can_manage,
+            "locked": overview.minutes_approved or bool(decision.immediately_approved_at),
+            "reservation_form": ReservationForm(people=_body_people(decision.body))
+            if can_manage
+            else None,
+        },
+    )
+
+
+def _body_people(body: Group):
+    return Person.objects.filter(
+        pk__in=Membership.objects.filter(group=body).values("person_id")
+    ).order_by("last_name", "first_name")
+
+
+def decision_create(request):
+    bodies = access.decision_bodies_for(request.user)
+    if not bodies.exists():
+        raise PermissionDenied
+    meeting = None
+    initial = {"status": "decided"}
+    meeting_id = request.GET.get("mote") or request.POST.get("meeting")
+    if meeting_id and str(meeting_id).isdigit():
+        meeting = (
+            Meeting.objects.filter(pk=meeting_id, group__in=bodies).select_related("group").first()
+        )
+    if meeting is not None:
+        initial.update(body=meeting.group_id, meeting=meeting.pk)
+        item_id = request.GET.get("punkt")
+        item = (
+            meeting.agenda_items.filter(pk=item_id).first()
+            if item_id and item_id.isdigit()
+            else None
+        )
+        if item is not None:
+            initial.update(agenda_item=item.pk, title=item.title, case_description=item.description)
+    form = DecisionForm(
+        request.POST or None,
+        initial=initial,
+        bodies=bodies,
+        meetings=_meetings_for(bodies),
+        agenda_items=AgendaItem.objects.filter(meeting__group__in=bodies).select_related("meeting"),
+    )
+    if request.method == "POST" and form.is_valid():
+        body = access.group_for_decisions(form.cleaned_data["body"].pk, user=request.user)
+        data = form.service_fields()
+        data.pop("body")
+        try:
+            decision = services.decision_record(
+                actor=request.user, body=body, clauses=form.clause_list(), **data
+            )
+        except ValidationError as error:
+            add_service_error(form, error)
+        else:
+            messages.success(
+                request,
+                _("Beslutet är registrerat som § %(number)s.") % {"number": decision.number},
+            )
+            return redirect(decision)
+    return render(request, "governance/decision_form.html", {"form": form, "decision": None})
+
+
+def decision_edit(request, pk: int):
+    decision = access.decision_for_update(pk, user=request.user)
+    bodies = Group.objects.filter(pk=decision.body_id)
+    form = DecisionForm(
+        request.POST or None,
+        instance=decision,
+        version=version_of(decision),
+        bodies=bodies,
+        meetings=_meetings_for(bodies),
+        agenda_items=AgendaItem.objects.filter(meeting__group=decision.body).select_related(
+            "meeting"
+        ),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.decision_update(
+                actor=request.user,
+                decision=decision,
+                clauses=form.clause_list(),
+                expected_version=form.cleaned_data["version"] or None,
+                **form.service_fields(),
+            )
+        except ValidationError as error:
+            add_service_error(form, error)
+            if is_stale(error):
+                decision.refresh_from_db()
+                form.refresh_version(version_of(decision))
+        else:
+            messages.success(request, _("Beslutet är sparat."))
+            return redirect(decision)
+    return render(request, "governance/decision_form.html", {"form": form, "decision": decision})
+
+
+@require_POST
+def decision_reservation_add(request, pk: int):
+    decision = access.decision_for_update(pk, user=request.user)
+    form = ReservationForm(request.POST, people=_body_people(decision.body))
+    if form.is_valid():
+        try:
+            services.decision_reservation_add(
+                actor=request.user, decision=decision, **form.cleaned_data
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Reservationen är registrerad."))
+    else:
+        messages.error(request, " ".join(m for errors in form.errors.values() for m in errors))
+    return redirect(decision)
+
+
+def decision_follow_up(request, pk: int):
+    decision = access.decision_for_update(pk, user=request.user)
+    form = FollowUpForm(request.POST or None, instance=decision)
+    if request.method == "POST" and form.is_valid():
+        services.decision_follow_up(actor=request.user, decision=decision, **form.cleaned_data)
+        messages.success(request, _("Uppföljningen är sparad."))
+        return redirect(decision)
+    return render(
+        request, "governance/decision_follow_up.html", {"form": form, "decision": decision}
+    )
+
+
+@require_POST
+def decision_approve_immediately(request, pk: int):
+    decision = access.decision_for_update(pk, user=request.user)
+    try:
+        services.decision_approve_immediately(actor=request.user, decision=decision)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Beslutet är omedelbart justerat och kan expedieras."))
+    return redirect(decision)
+
+
+def decision_attachment_add(request, pk: int):
+    decision = access.decision_for_update(pk, user=request.user)
+    form = AttachmentForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            attachment_services.attachment_add(
+                actor=request.user,
+                decision=decision,
+                title=form.cleaned_data["title"],
+                upload=form.cleaned_data["file"],
+            )
+        except ValidationError as error:
+            add_service_error(form, error)
+        else:
+            messages.success(request, _("Bilagan är tillagd."))
+            return redirect(decision)
+    return render(
+        request,
+        "governance/attachment_form.html",
+        {
+            "form": form,
+            "heading": _("Bilaga till beslut: %(title)s") % {"title": decision.title},
+            "cancel_url": decision.get_absolute_url(),
+        },
+    )
+
+
+def decision_pdf(request, pk: int):
+    decision = access.decision_for_view(pk, user=request.user)
+    pdf, filename = decision_extract_pdf(decision.pk)
+    return pdf_response(pdf, filename)
+
+
+def attachment_download(request, pk: int):
+    attachment = access.attachment_for_download(pk, user=request.user)
+    return FileResponse(
+        attachment.file.open("rb"),
+        as_attachment=True,
+        filename=attachment.original_name or attachment.title,
+        content_type=attachment.mime_type,
+    )

@@ -1,0 +1,24 @@
+import pytest
+
+from governance.demo import decisions as demo
+from governance.models import Decision, Meeting, MinutesStatus
+from groups import demo as groups_demo
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_from_the_seeds_is_idempotent():
+    groups_demo.load()
+    assert demo.load() > 0
+    assert demo.load() == 0
+    board = Decision.objects.get(registry_number="RS/1009/2017")
+    assert board.body.name == "Regionstyrelsen Region Jämtland Härjedalen"
+    assert board.distribution_list == ["Chef Område teknik, diagnostik och service"]
+    seed_001 = Decision.objects.get(title__startswith="Överföring av projekt regional")
+    assert seed_001.meeting.starts_at.date().isoformat() == "2018-04-23"
+    assert seed_001.clauses.get().text.startswith("att projektet regional arbetsfördelning")
+    seed_004 = Decision.objects.get(title__startswith="Processledarstöd")
+    assert seed_004.proposed_by.startswith("Anna Mannfalk")
+    assert seed_004.agenda_item.attachments.count() == 2
+    rag = Meeting.objects.filter(group__name="RAG Barnonkologi och hematologi")
+    assert rag.filter(minutes__status=MinutesStatus.APPROVED).count() == 3
