@@ -17,6 +17,7 @@ from governance.models import (
 )
 from governance.services import commissions as services
 from governance.services.commissions import SectionInput
+from governance.services.decisions import decision_link_commissions
 from groups.models import Group
 
 D = datetime.date
@@ -415,4 +416,6 @@ def _seed_001() -> int:
         decision=decision,
         reason="Överfört till det fortlöpande arbetet i Södra sjukvårdsregionen",
     )
+    if decision is not None:
+        decision_link_commissions(actor=None, decision=decision, commissions=[commission])
     return 1

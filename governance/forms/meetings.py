@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from governance.models import (
     AgendaItem,
     AttendanceStatus,
+    Commission,
     Decision,
     DecisionStatus,
     Meeting,
@@ -108,12 +109,15 @@ class MeetingForm(VersionedFormMixin, SetupFormMixin, forms.ModelForm):
 class AgendaItemForm(VersionedFormMixin, SetupFormMixin, forms.ModelForm):
     class Meta:
         model = AgendaItem
-        fields = ["number", "title", "description", "presenter"]
+        fields = ["number", "title", "description", "presenter", "commission"]
         widgets = {"description": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, meeting: Meeting, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.meeting = meeting
+        self.fields["commission"].queryset = commissions_in_region_of([meeting.group_id])
+        self.fields["commission"].empty_label = _("– Inget uppdrag –")
+        self.fields["commission"].help_text = _("Uppdraget som punkten behandlar, om något.")
         self.fields["number"].required = False
         self.fields["number"].help_text = _("Lämna tomt för nästa nummer i ordningen.")
         self.fields["title"].error_messages["required"] = _("Ange punktens rubrik.")
@@ -124,6 +128,12 @@ class AgendaItemForm(VersionedFormMixin, SetupFormMixin, forms.ModelForm):
         if self.cleaned_data.get("number") is None:
             exclude.add("number")  # the service gives the next number
         return exclude
+
+
+def commissions_in_region_of(group_ids):
+    """Commissions given or received within the healthcare regions of these groups."""
+    regions = Group.objects.filter(pk__in=group_ids).values("healthcare_region")
+    return Commission.objects.filter(commissioner__healthcare_region__in=regions).order_by("title")
 
 
 class AttachmentForm(SetupFormMixin, forms.Form):
@@ -316,8 +326,10 @@ class DecisionForm(VersionedFormMixin, SetupFormMixin, forms.ModelForm):
             "certified_by",
             "responsible",
             "due_date",
+            "concerned_commissions",
         ]
         widgets = {
+            "concerned_commissions": forms.SelectMultiple(attrs={"size": 6}),
             "decision_date": DateInput(),
             "due_date": DateInput(),
             "case_description": forms.Textarea(attrs={"rows": 6}),
@@ -341,10 +353,17 @@ class DecisionForm(VersionedFormMixin, SetupFormMixin, forms.ModelForm):
         "certified_by",
         "responsible",
         "due_date",
+        "concerned_commissions",
     ]
 
     def __init__(self, *args, bodies, meetings, agenda_items, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["concerned_commissions"].queryset = commissions_in_region_of(
+            bodies.values("pk")
+        )
+        self.fields["concerned_commissions"].help_text = _(
+            "Uppdrag som beslutet gäller. Håll ned Ctrl (Cmd på Mac) för att välja flera."
+        )
         self.fields["body"].queryset = bodies
         self.fields["body"].error_messages["required"] = _("Välj det beslutande organet.")
         self.fields["meeting"].queryset = meetings

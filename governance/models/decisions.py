@@ -101,7 +101,13 @@ class Decision(TimestampedModel):
         related_name="+",
         verbose_name=_("omedelbart justerat av"),
     )
-    history = HistoricalRecords()
+    concerned_commissions = models.ManyToManyField(
+        "governance.Commission",
+        blank=True,
+        related_name="concerning_decisions",
+        verbose_name=_("berörda uppdrag"),
+    )
+    history = HistoricalRecords(m2m_fields=["concerned_commissions"])
 
     class Meta:
         ordering = ["-year", "-number"]

@@ -92,6 +92,14 @@ class AgendaItem(TimestampedModel):
     title = models.CharField(_("rubrik"), max_length=300)
     description = models.TextField(_("beskrivning"), blank=True)
     presenter = models.CharField(_("föredragande"), max_length=200, blank=True)
+    commission = models.ForeignKey(
+        "governance.Commission",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="agenda_items",
+        verbose_name=_("uppdrag som behandlas"),
+    )
     history = HistoricalRecords()
 
     class Meta:

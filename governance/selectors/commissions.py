@@ -13,8 +13,10 @@ from django.utils import timezone
 
 from governance.access.commissions import visible_commissions
 from governance.models import (
+    AgendaItem,
     Commission,
     CommissionSection,
+    Decision,
     Deliverable,
     DeliverableStatus,
     SectionTemplate,
@@ -90,6 +92,16 @@ def commission_detail(commission_id: int, *, user) -> Commission | None:
                 queryset=Deliverable.objects.select_related(
                     "recipient", "decision", "decision__body"
                 ).order_by("due_date", "pk"),
+            ),
+            Prefetch(
+                "concerning_decisions",
+                queryset=Decision.objects.select_related("body").order_by("-decision_date"),
+            ),
+            Prefetch(
+                "agenda_items",
+                queryset=AgendaItem.objects.select_related("meeting", "meeting__group").order_by(
+                    "-meeting__starts_at"
+                ),
             ),
         )
         .filter(pk=commission_id)

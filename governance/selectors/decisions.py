@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
@@ -76,6 +76,8 @@ class DecisionOverview:
     attachments: list[Attachment]
     history: list
     minutes_approved: bool
+    commissions: list = field(default_factory=list)
+    budgets: list = field(default_factory=list)
 
 
 def decision_overview(decision_id: int) -> DecisionOverview | None:
@@ -93,6 +95,11 @@ def decision_overview(decision_id: int) -> DecisionOverview | None:
             Prefetch("clauses", queryset=DecisionClause.objects.order_by("position")),
             Prefetch("reservations", queryset=Reservation.objects.select_related("person")),
             Prefetch("attachments", queryset=Attachment.objects.order_by("position", "pk")),
+            "concerned_commissions",
+            # Commissions whose status (decided, transferred, cancelled) this decision set.
+            "commissions",
+            # Budgets adopted by this decision: finance points here; governance never imports it.
+            "budgets__owner",
         )
         .filter(pk=decision_id)
         .first()
@@ -114,6 +121,11 @@ def decision_overview(decision_id: int) -> DecisionOverview | None:
         attachments=list(decision.attachments.all()),
         history=history,
         minutes_approved=bool(minutes and minutes.status == "approved"),
+        commissions=sorted(
+            {*decision.concerned_commissions.all(), *decision.commissions.all()},
+            key=lambda c: c.title,
+        ),
+        budgets=list(decision.budgets.all()),
     )
 
 

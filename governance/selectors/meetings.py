@@ -117,7 +117,7 @@ def meeting_overview(meeting_id: int) -> MeetingOverview | None:
         .prefetch_related(
             Prefetch(
                 "agenda_items",
-                queryset=AgendaItem.objects.select_related("note").prefetch_related(
+                queryset=AgendaItem.objects.select_related("note", "commission").prefetch_related(
                     Prefetch("attachments", queryset=Attachment.objects.order_by("position", "pk"))
                 ),
             ),

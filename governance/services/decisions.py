@@ -95,6 +95,7 @@ def decision_record(
     decision_date: datetime.date | None = None,
     meeting: Meeting | None = None,
     agenda_item: AgendaItem | None = None,
+    concerned_commissions=None,
     reason: str = "",
     **fields,
 ) -> Decision:
@@ -121,7 +122,24 @@ def decision_record(
     decision.number = _next_paragraph(body, decision.year)
     save_with_history(decision, actor=actor, reason=reason or _("Beslut registrerat"))
     _save_clauses(actor, decision, clauses)
+    if concerned_commissions:
+        decision_link_commissions(actor=actor, decision=decision, commissions=concerned_commissions)
     return decision
+
+
+@transaction.atomic
+def decision_link_commissions(*, actor, decision: Decision, commissions) -> None:
+    """Link the commissions a decision concerns; a history row of its own.
+
+    A cross-reference, not part of the record: like the execution follow-up, it may be kept
+    up to date after the minutes are approved.
+    """
+    wanted = {c.pk for c in commissions}
+    if wanted == set(decision.concerned_commissions.values_list("pk", flat=True)):
+        return
+    decision._history_user = actor if actor is not None and actor.is_authenticated else None
+    decision._change_reason = _("Berörda uppdrag ändrade")
+    decision.concerned_commissions.set(wanted)
 
 
 def _save_clauses(actor, decision: Decision, clauses: list[str]) -> None:
@@ -157,6 +175,7 @@ def decision_update(
     actor,
     decision: Decision,
     clauses: list[str] | None = None,
+    concerned_commissions=None,
     expected_version: str | None = None,
     reason: str = "",
     **fields,
@@ -177,6 +196,8 @@ def decision_update(
     save_with_history(decision, actor=actor, reason=reason or _("Beslut ändrat"))
     if clauses is not None:
         _save_clauses(actor, decision, clauses)
+    if concerned_commissions is not None:
+        decision_link_commissions(actor=actor, decision=decision, commissions=concerned_commissions)
     return decision
 
 

@@ -19,7 +19,7 @@ from groups.models import Group, Person
 from portal.history import save_with_history
 
 MEETING_FIELDS = ("title", "starts_at", "ends_at", "place", "video_link", "status", "notice")
-ITEM_FIELDS = ("number", "title", "description", "presenter")
+ITEM_FIELDS = ("number", "title", "description", "presenter", "commission")
 
 
 @transaction.atomic
@@ -51,13 +51,19 @@ def agenda_item_add(
     description: str = "",
     presenter: str = "",
     number: int | None = None,
+    commission=None,
 ) -> AgendaItem:
     Meeting.objects.select_for_update().filter(pk=meeting.pk).first()
     ensure_meeting_editable(meeting)
     if number is None:
         number = (meeting.agenda_items.aggregate(n=Max("number"))["n"] or 0) + 1
     item = AgendaItem(
-        meeting=meeting, number=number, title=title, description=description, presenter=presenter
+        meeting=meeting,
+        number=number,
+        title=title,
+        description=description,
+        presenter=presenter,
+        commission=commission,
     )
     return save_with_history(item, actor=actor, reason=_("Punkt tillagd på dagordningen"))
 

@@ -91,6 +91,8 @@ def commission_detail(request, pk: int):
             "commission": commission,
             "sections": list(commission.sections.all()),
             "deliverables": list(commission.deliverables.all()),
+            "decisions": list(commission.concerning_decisions.all()),
+            "agenda_items": list(commission.agenda_items.all()),
             "history": commission.history_records[:10],
             "can_edit": can_edit,
             "can_deliver": can_deliver,

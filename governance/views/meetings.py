@@ -137,6 +137,7 @@ def meeting_agenda(request, pk: int):
                 title=form.cleaned_data["title"],
                 description=form.cleaned_data["description"],
                 presenter=form.cleaned_data["presenter"],
+                commission=form.cleaned_data["commission"],
             )
         except ValidationError as error:
             add_service_error(form, error)

@@ -31,7 +31,8 @@ def test_dashboard_shows_name_and_navigation(admin_client):
     content = response.content.decode()
     assert "Välkommen, Anna Administratör" in content
     assert 'aria-label="Huvudmeny"' in content
-    assert ">Grupper</a>" in content
+    for label in ["Grupper", "Uppdrag", "Möten", "Beslut", "Ekonomi"]:
+        assert f">{label}</a>" in content
 
 
 def test_password_change_uses_validators(admin_client):
