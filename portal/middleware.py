@@ -2,6 +2,8 @@
 script or style, so an injected tag can do nothing."""
 
 from django.conf import settings
+from django.middleware.locale import LocaleMiddleware
+from django.utils import translation
 
 CONTENT_SECURITY_POLICY = "; ".join(
     [
@@ -28,3 +30,18 @@ class ContentSecurityPolicyMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Content-Security-Policy", self.policy)
         return response
+
+
+class SwedishByDefaultLocaleMiddleware(LocaleMiddleware):
+    """Swedish unless the user chose another language (the language cookie).
+
+    Django's LocaleMiddleware follows the browser's Accept-Language; a public-sector tool
+    in Sweden speaks Swedish to everyone, and offers English as a choice.
+    """
+
+    def process_request(self, request):
+        language = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+        if language not in dict(settings.LANGUAGES):
+            language = settings.LANGUAGE_CODE
+        translation.activate(language)
+        request.LANGUAGE_CODE = translation.get_language()

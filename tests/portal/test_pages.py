@@ -85,3 +85,11 @@ def test_error_pages_are_swedish(rf, user):
     response = errors.permission_denied(request, PermissionDenied())
     assert response.status_code == 403
     assert "Du saknar behörighet" in response.content.decode()
+
+
+def test_swedish_even_for_english_browsers_until_english_is_chosen(client):
+    response = client.get(reverse("login"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert '<html lang="sv"' in response.content.decode()
+    client.post(reverse("set_language"), {"language": "en", "next": "/konto/logga-in/"})
+    response = client.get(reverse("login"), HTTP_ACCEPT_LANGUAGE="sv")
+    assert '<html lang="en"' in response.content.decode()
