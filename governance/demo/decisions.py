@@ -8,6 +8,7 @@ import datetime
 from zoneinfo import ZoneInfo
 
 from django.db import transaction
+from django.utils import timezone
 
 from governance.models import Decision, Meeting, MeetingStatus, MinutesKind
 from governance.services import attachments as attachment_services
@@ -298,9 +299,14 @@ def _meeting(group, starts_at, **fields) -> tuple[Meeting, bool]:
 
 
 def _approve(minutes, people_to_approve) -> None:
+    """Approved on paper a week after the meeting, as Swedish bodies usually do."""
     minutes_services.minutes_submit(actor=None, minutes=minutes)
+    signed_on = timezone.localtime(minutes.meeting.starts_at).date() + datetime.timedelta(days=7)
+    signed_on = min(signed_on, timezone.localdate())
     for person in people_to_approve:
-        minutes_services.minutes_approve(actor=None, minutes=minutes, person=person)
+        minutes_services.minutes_approve(
+            actor=None, minutes=minutes, person=person, signed_on=signed_on
+        )
 
 
 def _seed_001(committee: Group) -> int:

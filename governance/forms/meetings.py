@@ -293,6 +293,7 @@ class MinutesCorrectionForm(SetupFormMixin, forms.Form):
 
 class ApprovalForm(forms.Form):
     person = forms.ModelChoiceField(queryset=Person.objects.none(), required=False)
+    signed_on = forms.DateField(label=_("Justerat den"), required=False, widget=DateInput())
 
     def __init__(self, *args, people, **kwargs):
         super().__init__(*args, **kwargs)

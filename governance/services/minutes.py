@@ -187,10 +187,32 @@ def minutes_withdraw(*, actor, minutes: Minutes) -> Minutes:
 
 
 @transaction.atomic
-def minutes_approve(*, actor, minutes: Minutes, person: Person | None = None) -> Minutes:
+def minutes_approve(
+    *,
+    actor,
+    minutes: Minutes,
+    person: Person | None = None,
+    signed_on: datetime.date | None = None,
+) -> Minutes:
     """Record one approval. The actor approves as the named person they are; an administrator
-    may register the approval of a named approver who signed on paper (person=…)."""
+    may register the approval of a named approver who signed on paper (person=…), on the day
+    it was signed (signed_on; today when not given)."""
     minutes = Minutes.objects.select_for_update().select_related("meeting").get(pk=minutes.pk)
+    approved_at = timezone.now()
+    if signed_on is not None:
+        if person is None:
+            raise ValidationError(_("Ett datum anges bara när en pappersjustering registreras."))
+        meeting_day = timezone.localtime(minutes.meeting.starts_at).date()
+        if not meeting_day <= signed_on <= timezone.localdate():
+            raise ValidationError(
+                {
+                    "signed_on": _(
+                        "Justeringsdatumet måste ligga mellan mötesdagen (%(day)s) och i dag."
+                    )
+                    % {"day": meeting_day.isoformat()}
+                }
+            )
+        approved_at = timezone.make_aware(datetime.datetime.combine(signed_on, datetime.time(12)))
     if minutes.status == MinutesStatus.APPROVED:
         raise ValidationError(_("Protokollet är redan justerat."))
     if minutes.status != MinutesStatus.SUBMITTED:
@@ -210,7 +232,7 @@ def minutes_approve(*, actor, minutes: Minutes, person: Person | None = None) ->
             person=person,
             role=approvers[person.pk][1],
             user=actor if actor is not None and actor.is_authenticated else None,
-            approved_at=timezone.now(),
+            approved_at=approved_at,
         ),
         actor=actor,
         reason=_("Justerat av %(name)s") % {"name": person.full_name},
@@ -218,7 +240,7 @@ def minutes_approve(*, actor, minutes: Minutes, person: Person | None = None) ->
     approved = set(minutes.approvals.values_list("person_id", flat=True))
     if approved >= set(approvers):
         minutes.status = MinutesStatus.APPROVED
-        minutes.approved_at = timezone.now()
+        minutes.approved_at = max(minutes.approvals.values_list("approved_at", flat=True))
         save_with_history(minutes, actor=actor, reason=_("Protokollet justerat"))
         meeting = minutes.meeting
         if meeting.status == MeetingStatus.PLANNED:

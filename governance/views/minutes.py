@@ -162,7 +162,12 @@ def meeting_minutes_approve(request, pk: int):
     if request.method == "POST" and form.is_valid():
         on_behalf = form.cleaned_data["person"] if is_administrator(request.user) else None
         try:
-            services.minutes_approve(actor=request.user, minutes=minutes, person=on_behalf)
+            services.minutes_approve(
+                actor=request.user,
+                minutes=minutes,
+                person=on_behalf,
+                signed_on=form.cleaned_data["signed_on"] if on_behalf else None,
+            )
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         except PermissionDenied:
