@@ -17,6 +17,7 @@ from finance.chart import closing_balance_chart
 from finance.cost_sharing import LineSharing, RegionInfo, share_line
 from finance.models import (
     Budget,
+    BudgetAmount,
     BudgetLine,
     BudgetRevision,
     BudgetStatus,
@@ -168,7 +169,8 @@ def _revision_lines(revisions: list[BudgetRevision]) -> dict[int, list[BudgetLin
     for line in (
         BudgetLine.objects.filter(revision__in=[r.pk for r in revisions])
         .select_related("decision")
-        .prefetch_related("amounts")
+        # Explicit order: the models' default ordering would join up to the owning group.
+        .prefetch_related(Prefetch("amounts", queryset=BudgetAmount.objects.order_by("year")))
         .order_by("revision_id", "position")
     ):
         lines[line.revision_id].append(line)
@@ -177,7 +179,9 @@ def _revision_lines(revisions: list[BudgetRevision]) -> dict[int, list[BudgetLin
 
 def _closing_checks(revisions: list[BudgetRevision]) -> dict[int, dict[int, Decimal]]:
     checks = {revision.pk: {} for revision in revisions}
-    for check in ClosingCheck.objects.filter(revision__in=[r.pk for r in revisions]):
+    for check in ClosingCheck.objects.filter(revision__in=[r.pk for r in revisions]).order_by(
+        "year"
+    ):
         checks[check.revision_id][check.year] = check.stated_closing_balance
     return checks
 

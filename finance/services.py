@@ -176,7 +176,9 @@ def ensure_editable(revision: BudgetRevision) -> None:
 @transaction.atomic
 def revision_create(*, actor, budget: Budget, note: str = "") -> BudgetRevision:
     """A new revision as a copy of the latest one; the earlier revision stays unchanged."""
-    Budget.objects.select_for_update().filter(pk=budget.pk).first()
+    budget = Budget.objects.select_for_update().get(pk=budget.pk)
+    if budget.status == BudgetStatus.SUPERSEDED:
+        raise ValidationError(_("Budgeten är ersatt och kan inte ändras."))
     previous = latest_revision(budget)
     reason = _("Ny revision")
     revision = save_with_history(
