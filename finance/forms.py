@@ -61,10 +61,19 @@ class BudgetImportForm(PortalFormMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["owner"].queryset = owners
 
+    # Browsers never refill a file field: after a refusal the page says so at the field.
+    # Owner and title stay as typed (the form is bound).
+    CHOOSE_AGAIN = _("Välj filen igen efter att du rättat den.")
+
+    def ask_for_file_again(self) -> None:
+        """The file was read and refused (its errors are listed above the form)."""
+        text = f"{self.CHOOSE_AGAIN} {self.fields['file'].help_text}"
+        # The bound field copied the help text when validation created it.
+        self.fields["file"].help_text = self["file"].help_text = text
+
     def refuse_file(self) -> None:
-        """After the file was refused: browsers never refill a file field, so say so there.
-        Owner and title stay as typed (the form is bound)."""
-        self.add_error("file", _("Välj filen igen efter att du rättat den."))
+        """Another field was wrong, so the chosen file was not read."""
+        self.add_error("file", self.CHOOSE_AGAIN)
 
 
 class BudgetLineForm(PortalFormMixin, forms.ModelForm):
@@ -167,20 +176,17 @@ class DecisionChoiceField(forms.ModelChoiceField):
     it is not yet decided."""
 
     def label_from_instance(self, decision: Decision) -> str:
-        parts = []
+        # The § and date first: a long title is cut off in the closed list.
         if decision.number:
-            parts.append(f"§ {decision.number}/{decision.year}")
+            first = f"§ {decision.number}/{decision.year}"
         else:
-            parts.append(str(_("Utan § (%(year)s)") % {"year": decision.year}))
-        if decision.registry_number:
-            parts.append(decision.registry_number)
-        parts.append(decision.title)
-        label = " · ".join(parts)
+            first = str(_("Utan § %(year)s") % {"year": decision.year})
         if decision.decision_date:
-            label += f" ({formats.date_format(decision.decision_date, 'SHORT_DATE_FORMAT')})"
+            first += f" ({formats.date_format(decision.decision_date, 'SHORT_DATE_FORMAT')})"
         if decision.status != DecisionStatus.DECIDED:
-            label += f" – {decision.get_status_display().lower()}"
-        return label
+            first += f", {decision.get_status_display().lower()}"
+        parts = [first, decision.registry_number, decision.title]
+        return " · ".join(part for part in parts if part)
 
 
 def adoption_decisions(budget: Budget):

@@ -70,10 +70,10 @@ def test_the_choice_lists_the_owners_usable_decisions_decided_first(
     other = DecisionFactory(title="En annan nämnds beslut")
     client.force_login(secretary)
     html = client.get(adopt_url(budget)).content.decode()
-    decided_label = "§ 12/2020 · RS/1009/2017 · Processledarstöd (2020-02-14)"
+    decided_label = "§ 12/2020 (2020-02-14) · RS/1009/2017 · Processledarstöd"
     assert decided_label in html
-    assert "Utan § (2021) · Budget (2020-02-14) – förslag" in html
-    assert html.index(decided_label) < html.index("Utan § (2021)")
+    assert "Utan § 2021 (2020-02-14), förslag · Budget" in html
+    assert html.index(decided_label) < html.index("Utan § 2021")
     assert "återtaget" not in html
     assert other.title not in html
     assert f'value="{proposed.pk}"' in html
@@ -101,8 +101,8 @@ def test_secretary_adopts_with_a_decision_and_the_revision_is_frozen(
     assert "Revision 1 är fastställd och kan inte längre ändras." in page
     # The decision is shown (as a link once governance has its page), with its date.
     assert re.search(
-        r'<dd id="adopted-by">.*§ 12 Processledarstöd.* \(dnr RS/1009/2017\) den 2020-02-14, '
-        r"revision 1</dd>",
+        r'<dd id="adopted-by">.*§ 12 Processledarstöd.* \(dnr RS/1009/2017\) den '
+        r'<time class="budget-date" datetime="2020-02-14">2020-02-14</time>, revision 1</dd>',
         page,
     )
     assert "Lägg till rad" not in page
