@@ -266,7 +266,7 @@ class BudgetAdoptForm(PortalFormMixin, forms.Form):
 
 class BudgetSupersedeForm(PortalFormMixin, forms.Form):
     reason = forms.CharField(
-        label=_("Varför gäller budgeten inte längre?"),
+        label=_("Skäl till att budgeten inte längre gäller"),
         max_length=300,
         help_text=_("T.ex. Ersatt av budget 2023–2025, fastställd av nämnden 2022-12-09 § 41."),
         error_messages={"required": _("Skriv varför budgeten inte längre gäller.")},
@@ -281,7 +281,7 @@ class OpeningBalanceForm(PortalFormMixin, forms.Form):
         error_messages={"required": _("Skriv den ingående balansen i tkr, t.ex. 11 827 eller 0.")},
     )
     reason = forms.CharField(
-        label=_("Varför ändras den ingående balansen?"),
+        label=_("Skäl till ändringen"),
         max_length=200,
         help_text=_("T.ex. Bokslut 2019 fastställt av nämnden."),
         error_messages={"required": _("Skriv varför den ingående balansen ändras.")},

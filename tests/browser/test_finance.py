@@ -144,8 +144,26 @@ def test_secretariat_imports_seed_004_sees_the_table_chart_and_the_sheets_errors
     screenshot(page, "finance-compare-390", MOBILE)
     assert_fits_width(page)
 
-    # Adopt revision 2 by the committee's decision; it replaces the earlier adopted budget.
+    # Revision 2's opening balance changes with a reason; revision 1 keeps its own.
     page.get_by_role("link", name="Ekonomisk sammanställning 2020–2022").click()
+    page.get_by_role("link", name="Ändra ingående balans").click()
+    page.get_by_label("Ingående balans (tkr)").fill("12 000")
+    page.get_by_role("button", name="Spara").click()
+    expect(page.get_by_role("alert")).to_contain_text("Skriv varför den ingående balansen ändras.")
+    expect(page.get_by_label("Ingående balans (tkr)")).to_have_value("12 000")
+    assert_accessible(page)
+    screenshot(page, "finance-opening-balance-390", MOBILE)
+    page.set_viewport_size(DESKTOP)
+    page.get_by_label("Skäl till ändringen").fill("Bokslut 2019 fastställt")
+    page.get_by_role("button", name="Spara").click()
+    expect(page.get_by_role("status")).to_contain_text("Den ingående balansen i revision 2")
+    closing = page.locator("#budget-table").get_by_role("row").filter(has_text="Utgående balans")
+    expect(closing).to_contain_text("18\u00a0609")
+    page.get_by_role("link", name="Revision 1", exact=True).click()
+    expect(closing).to_contain_text("18\u00a0436")
+    page.get_by_role("link", name="Visa den senaste revisionen").click()
+
+    # Adopt revision 2 by the committee's decision; it replaces the earlier adopted budget.
     page.get_by_role("link", name="Fastställ revision 2").click()
     page.get_by_label("Beslut som fastställer budgeten").select_option(
         label="§ 12/2020 (2020-02-14) · RS/1009/2017 · Processledarstöd som en del i "
