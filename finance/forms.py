@@ -1,13 +1,15 @@
 from __future__ import annotations
 
 from django import forms
+from django.db.models import Case, IntegerField, Value, When
+from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
 from finance.models import Budget, BudgetLine, BudgetRevision, LineKind
 from finance.numbers import NumberError, format_amount, parse_amount
-from finance.services import LineInput
-from governance.models import Decision
-from portal.forms import PortalFormMixin
+from finance.services import UNUSABLE_DECISION_STATUSES, LineInput, supersede_candidates
+from governance.models import Decision, DecisionStatus
+from portal.forms import DateInput, PortalFormMixin
 
 
 class AmountField(forms.Field):
@@ -27,6 +29,8 @@ class AmountField(forms.Field):
 
     def to_python(self, value):
         text = (value or "").strip()
+        if not text and self.required:
+            raise forms.ValidationError(self.error_messages["required"], code="required")
         if len(text) > 30:
             raise forms.ValidationError(_("Skriv ett belopp i tkr, t.ex. 8441, 8 441 eller 1,5."))
         try:
@@ -56,6 +60,20 @@ class BudgetImportForm(PortalFormMixin, forms.Form):
     def __init__(self, *args, owners, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["owner"].queryset = owners
+
+    # Browsers never refill a file field: after a refusal the page says so at the field.
+    # Owner and title stay as typed (the form is bound).
+    CHOOSE_AGAIN = _("Välj filen igen efter att du rättat den.")
+
+    def ask_for_file_again(self) -> None:
+        """The file was read and refused (its errors are listed above the form)."""
+        text = f"{self.CHOOSE_AGAIN} {self.fields['file'].help_text}"
+        # The bound field copied the help text when validation created it.
+        self.fields["file"].help_text = self["file"].help_text = text
+
+    def refuse_file(self) -> None:
+        """Another field was wrong, so the chosen file was not read."""
+        self.add_error("file", self.CHOOSE_AGAIN)
 
 
 class BudgetLineForm(PortalFormMixin, forms.ModelForm):
@@ -151,6 +169,123 @@ class RevisionCompareForm(PortalFormMixin, forms.Form):
         if data.get("old") is not None and data.get("old") == data.get("new"):
             self.add_error("new", _("Välj två olika revisioner."))
         return data
+
+
+class DecisionChoiceField(forms.ModelChoiceField):
+    """A decision as the minutes name it: year and §, diarienummer, title, and its status when
+    it is not yet decided."""
+
+    def label_from_instance(self, decision: Decision) -> str:
+        # The § and date first: a long title is cut off in the closed list.
+        if decision.number:
+            first = f"§ {decision.number}/{decision.year}"
+        else:
+            first = str(_("Utan § %(year)s") % {"year": decision.year})
+        if decision.decision_date:
+            first += f" ({formats.date_format(decision.decision_date, 'SHORT_DATE_FORMAT')})"
+        if decision.status != DecisionStatus.DECIDED:
+            first += f", {decision.get_status_display().lower()}"
+        parts = [first, decision.registry_number, decision.title]
+        return " · ".join(part for part in parts if part)
+
+
+def adoption_decisions(budget: Budget):
+    """The owning body's decisions that may adopt a budget: decided ones first, newest first."""
+    return (
+        Decision.objects.filter(body_id=budget.owner_id)
+        .exclude(status__in=UNUSABLE_DECISION_STATUSES)
+        .annotate(
+            decided_first=Case(
+                When(status=DecisionStatus.DECIDED, then=Value(0)),
+                default=Value(1),
+                output_field=IntegerField(),
+            )
+        )
+        .order_by("decided_first", "-year", "-number", "title")
+    )
+
+
+class SupersedeChoiceField(forms.ModelMultipleChoiceField):
+    widget = forms.CheckboxSelectMultiple
+
+    def label_from_instance(self, budget: Budget) -> str:
+        label = f"{budget.title} ({budget.first_year}–{budget.last_year})"
+        if budget.adopted_by_id:
+            label += ", " + str(
+                _("fastställd genom %(decision)s") % {"decision": budget.adopted_by}
+            )
+        return label
+
+
+class BudgetAdoptForm(PortalFormMixin, forms.Form):
+    decision = DecisionChoiceField(
+        label=_("Beslut som fastställer budgeten"),
+        queryset=Decision.objects.none(),
+        empty_label=_("– Välj beslut –"),
+        help_text=_("Ägarens beslut. Fattade beslut står först."),
+        error_messages={
+            "required": _("Välj det beslut som fastställer budgeten."),
+            "invalid_choice": _("Välj ett av ägarens beslut i listan."),
+        },
+    )
+    adopted_on = forms.DateField(
+        label=_("Fastställd den"),
+        widget=DateInput,
+        help_text=_("Datum för beslutet. Lämnas tomt tas beslutets datum."),
+        required=False,
+        error_messages={"invalid": _("Skriv ett datum, t.ex. 2020-02-14.")},
+    )
+    supersedes = SupersedeChoiceField(
+        label=_("Ersätter tidigare budget"),
+        queryset=Budget.objects.none(),
+        required=False,
+        help_text=_(
+            "Kryssa i de fastställda budgetar som den här ersätter. De markeras som ersatta."
+        ),
+        error_messages={"invalid_choice": _("Välj bland budgetarna i listan.")},
+    )
+
+    def __init__(self, *args, budget: Budget, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.budget = budget
+        self.fields["decision"].queryset = adoption_decisions(budget)
+        self.candidates = list(supersede_candidates(budget))
+        self.fields["supersedes"].queryset = supersede_candidates(budget)
+        if not self.candidates:
+            del self.fields["supersedes"]
+
+    def clean(self):
+        data = super().clean()
+        decision = data.get("decision")
+        if decision is not None and not data.get("adopted_on") and not decision.decision_date:
+            self.add_error(
+                "adopted_on", _("Beslutet har inget datum i portalen. Skriv datumet här.")
+            )
+        return data
+
+
+class BudgetSupersedeForm(PortalFormMixin, forms.Form):
+    reason = forms.CharField(
+        label=_("Skäl till att budgeten inte längre gäller"),
+        max_length=300,
+        help_text=_("T.ex. Ersatt av budget 2023–2025, fastställd av nämnden 2022-12-09 § 41."),
+        error_messages={"required": _("Skriv varför budgeten inte längre gäller.")},
+    )
+
+
+class OpeningBalanceForm(PortalFormMixin, forms.Form):
+    opening_balance = AmountField(
+        label=_("Ingående balans (tkr)"),
+        required=True,
+        help_text=_("Ackumulerat överskott som förs in i budgetens första år. T.ex. 11 827."),
+        error_messages={"required": _("Skriv den ingående balansen i tkr, t.ex. 11 827 eller 0.")},
+    )
+    reason = forms.CharField(
+        label=_("Skäl till ändringen"),
+        max_length=200,
+        help_text=_("T.ex. Bokslut 2019 fastställt av nämnden."),
+        error_messages={"required": _("Skriv varför den ingående balansen ändras.")},
+    )
 
 
 def budget_line_form_class(budget: Budget) -> type[BudgetLineForm]:

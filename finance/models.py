@@ -53,13 +53,6 @@ class Budget(TimestampedModel):
     first_year = models.PositiveSmallIntegerField(_("första år"))
     last_year = models.PositiveSmallIntegerField(_("sista år"))
     unit = models.CharField(_("enhet"), max_length=10, default="tkr", editable=False)
-    opening_balance = models.DecimalField(
-        _("ingående balans första året"),
-        max_digits=AMOUNT_DIGITS,
-        decimal_places=AMOUNT_DECIMALS,
-        default=0,
-        help_text=_("Ackumulerat överskott som förs in i budgetens första år."),
-    )
     status = models.CharField(
         _("status"), max_length=20, choices=BudgetStatus.choices, default=BudgetStatus.DRAFT
     )
@@ -71,6 +64,7 @@ class Budget(TimestampedModel):
         related_name="budgets",
         verbose_name=_("fastställd genom beslut"),
     )
+    adopted_on = models.DateField(_("fastställd den"), null=True, blank=True)
     adopted_revision = models.ForeignKey(
         "BudgetRevision",
         on_delete=models.PROTECT,
@@ -78,6 +72,14 @@ class Budget(TimestampedModel):
         blank=True,
         related_name="+",
         verbose_name=_("fastställd revision"),
+    )
+    superseded_by = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="supersedes",
+        verbose_name=_("ersatt av"),
     )
     history = HistoricalRecords()
 
@@ -118,6 +120,8 @@ class Budget(TimestampedModel):
             errors["adopted_by"] = _("Beslutet måste vara fattat av budgetens ägare.")
         if self.status == BudgetStatus.ADOPTED and not self.adopted_revision_id:
             errors["status"] = _("En fastställd budget måste ange vilken revision som fastställts.")
+        if self.superseded_by_id and self.superseded_by_id == self.pk:
+            errors["superseded_by"] = _("En budget kan inte ersätta sig själv.")
         if errors:
             raise ValidationError(errors)
 
@@ -139,6 +143,16 @@ class BudgetRevision(TimestampedModel):
         verbose_name=_("kopierad från"),
     )
     note = models.CharField(_("anteckning"), max_length=500, blank=True)
+    opening_balance = models.DecimalField(
+        _("ingående balans första året"),
+        max_digits=AMOUNT_DIGITS,
+        decimal_places=AMOUNT_DECIMALS,
+        default=0,
+        help_text=_(
+            "Ackumulerat överskott som förs in i budgetens första år. Varje revision har sin "
+            "egen, så att tidigare revisioner behåller sina siffror."
+        ),
+    )
     history = HistoricalRecords()
 
     class Meta:

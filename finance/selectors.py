@@ -9,7 +9,6 @@ from decimal import Decimal
 from itertools import chain
 
 from django.db.models import Count, Prefetch, QuerySet
-from django.urls import NoReverseMatch
 from django.utils.translation import gettext as _
 
 from finance.calculations import BudgetTable, LineData, compute_table
@@ -17,6 +16,7 @@ from finance.chart import closing_balance_chart
 from finance.cost_sharing import LineSharing, RegionInfo, share_line
 from finance.models import (
     Budget,
+    BudgetAmount,
     BudgetLine,
     BudgetRevision,
     BudgetStatus,
@@ -40,6 +40,7 @@ def budget_list(*, owner: Group | None = None) -> list[tuple[Group, list[Budget]
         budgets = budgets.filter(owner=owner)
     grouped: OrderedDict[int, tuple[Group, list[Budget]]] = OrderedDict()
     for budget in budgets:
+        budget.adopted_by_url = decision_url(budget.adopted_by)
         grouped.setdefault(budget.owner_id, (budget.owner, []))[1].append(budget)
     return list(grouped.values())
 
@@ -68,6 +69,8 @@ class BudgetView:
     table: BudgetTable
     sharing: list[LineSharing] = field(default_factory=list)
     history: list = field(default_factory=list)
+    adopted_by_url: str = ""
+    superseded_by_url: str = ""
 
     @property
     def rows(self) -> list[LineRow]:
@@ -95,51 +98,84 @@ class BudgetView:
         )
 
     @property
+    def adoptable(self) -> bool:
+        """Whether the rules allow adopting the latest revision (services.ensure_adoptable)."""
+        return self.budget.status != BudgetStatus.SUPERSEDED and (
+            self.budget.adopted_revision_id != self.latest.pk or self.budget.adopted_by_id is None
+        )
+
+    @property
+    def supersedable(self) -> bool:
+        return self.budget.status == BudgetStatus.ADOPTED
+
+    @property
     def chart_svg(self) -> str:
         return closing_balance_chart(self.table, title=self.budget.title)
 
 
 def decision_url(decision) -> str:
-    """The decision's page, once governance has one (the link is optional, not the data)."""
-    if decision is None:
-        return ""
-    try:
-        return decision.get_absolute_url()
-    except NoReverseMatch:
-        return ""
+    """The page of a decision, or "" when there is none."""
+    return decision.get_absolute_url() if decision is not None else ""
 
 
 def _budget_queryset() -> QuerySet[Budget]:
     return Budget.objects.select_related(
-        "owner", "owner__healthcare_region", "adopted_by", "adopted_revision"
+        "owner", "owner__healthcare_region", "adopted_by", "adopted_revision", "superseded_by"
     ).prefetch_related(Prefetch("revisions", queryset=BudgetRevision.objects.order_by("number")))
 
 
-def budget_view(
-    budget_id: int, *, revision_number: int | None = None, with_history: bool = False
-) -> BudgetView | None:
+def budget_with_revisions(budget_id: int) -> tuple[Budget, list[BudgetRevision]] | None:
+    """A budget and its revisions in number order (two queries)."""
     budget = _budget_queryset().filter(pk=budget_id).first()
     if budget is None:
         return None
     revisions = list(budget.revisions.all())
     if not revisions:
         return None
+    return budget, revisions
+
+
+def budget_view(
+    budget_id: int, *, revision_number: int | None = None, with_history: bool = False
+) -> BudgetView | None:
+    loaded = budget_with_revisions(budget_id)
+    if loaded is None:
+        return None
+    budget, revisions = loaded
     if revision_number is None:
         revision = revisions[-1]
     else:
         revision = next((r for r in revisions if r.number == revision_number), None)
         if revision is None:
             return None
-    return _view_for(budget, revisions, revision, with_history=with_history)
-
-
-def _revision_lines(revision: BudgetRevision) -> list[BudgetLine]:
-    return list(
-        BudgetLine.objects.filter(revision=revision)
-        .select_related("decision")
-        .prefetch_related("amounts")
-        .order_by("position")
+    lines = _revision_lines([revision])[revision.pk]
+    checks = _closing_checks([revision])[revision.pk]
+    return _view_for(
+        budget, revisions, revision, lines, checks, with_history=with_history, with_sharing=True
     )
+
+
+def _revision_lines(revisions: list[BudgetRevision]) -> dict[int, list[BudgetLine]]:
+    """The lines of one or more revisions, by revision id (two queries in all)."""
+    lines = {revision.pk: [] for revision in revisions}
+    for line in (
+        BudgetLine.objects.filter(revision__in=[r.pk for r in revisions])
+        .select_related("decision")
+        # Explicit order: the models' default ordering would join up to the owning group.
+        .prefetch_related(Prefetch("amounts", queryset=BudgetAmount.objects.order_by("year")))
+        .order_by("revision_id", "position")
+    ):
+        lines[line.revision_id].append(line)
+    return lines
+
+
+def _closing_checks(revisions: list[BudgetRevision]) -> dict[int, dict[int, Decimal]]:
+    checks = {revision.pk: {} for revision in revisions}
+    for check in ClosingCheck.objects.filter(revision__in=[r.pk for r in revisions]).order_by(
+        "year"
+    ):
+        checks[check.revision_id][check.year] = check.stated_closing_balance
+    return checks
 
 
 def _line_data(line: BudgetLine) -> LineData:
@@ -149,16 +185,20 @@ def _line_data(line: BudgetLine) -> LineData:
 
 
 def _view_for(
-    budget: Budget, revisions: list[BudgetRevision], revision: BudgetRevision, *, with_history
+    budget: Budget,
+    revisions: list[BudgetRevision],
+    revision: BudgetRevision,
+    lines: list[BudgetLine],
+    checks: dict[int, Decimal],
+    *,
+    with_history: bool,
+    with_sharing: bool,
 ) -> BudgetView:
     years = budget.years
-    lines = _revision_lines(revision)
-    checks = {
-        c.year: c.stated_closing_balance for c in ClosingCheck.objects.filter(revision=revision)
-    }
     data = [_line_data(line) for line in lines]
+    # Each revision carries its own opening balance, so an older revision keeps its figures.
     table = compute_table(
-        years=years, opening_balance=budget.opening_balance, lines=data, closing_checks=checks
+        years=years, opening_balance=revision.opening_balance, lines=data, closing_checks=checks
     )
     rows = [
         LineRow(line, [d.signed(year) for year in years], decision_url(line.decision))
@@ -172,13 +212,15 @@ def _view_for(
         income_rows=[row for row in rows if row.line.kind == LineKind.INCOME],
         cost_rows=[row for row in rows if row.line.kind == LineKind.COST],
         table=table,
+        adopted_by_url=decision_url(budget.adopted_by),
+        superseded_by_url=budget.superseded_by.get_absolute_url() if budget.superseded_by else "",
     )
     shared = [
         d
         for line, d in zip(lines, data, strict=True)
         if line.category == LineCategory.SHARED_FINANCING
     ]
-    if shared:
+    if shared and with_sharing:
         view.sharing = _sharing(budget, shared)
     if with_history:
         view.history = _history(budget, revision)
@@ -207,25 +249,34 @@ def _sharing(budget: Budget, lines: list[LineData]) -> list[LineSharing]:
 
 
 def _history(budget: Budget, revision: BudgetRevision) -> list:
-    """Changes to the budget and to this revision's lines, newest first."""
+    """Changes to the budget, to this revision (its opening balance) and to its lines, newest
+    first."""
     budget_records = budget.history.select_related("history_user").order_by("-history_date")[
         :HISTORY_LIMIT
     ]
+    revision_records = (
+        BudgetRevision.history.filter(id=revision.pk)
+        .select_related("history_user")
+        .order_by("-history_date")[:HISTORY_LIMIT]
+    )
     line_records = (
         BudgetLine.history.filter(revision_id=revision.pk)
         .select_related("history_user")
         .order_by("-history_date")[:HISTORY_LIMIT]
     )
     records = sorted(
-        chain(budget_records, line_records), key=lambda r: r.history_date, reverse=True
+        chain(budget_records, revision_records, line_records),
+        key=lambda r: r.history_date,
+        reverse=True,
     )[:HISTORY_LIMIT]
     for record in records:
         # What the change concerns, for the history table's "Gäller" column.
-        record.subject = (
-            _("Rad: %(label)s") % {"label": record.label}
-            if hasattr(record, "label")
-            else _("Budgeten")
-        )
+        if hasattr(record, "label"):
+            record.subject = _("Rad: %(label)s") % {"label": record.label}
+        elif hasattr(record, "number"):
+            record.subject = _("Revision %(number)s") % {"number": record.number}
+        else:
+            record.subject = _("Budgeten")
     return records
 
 
@@ -266,6 +317,17 @@ class RevisionComparison:
         return self.old.years
 
     @property
+    def opening(self) -> tuple[Decimal, Decimal, Decimal]:
+        """The first year's opening balance in each revision, and the change."""
+        old, new = self.old.revision.opening_balance, self.new.revision.opening_balance
+        return old, new, new - old
+
+    @property
+    def opening_padding(self) -> int:
+        """Empty cells after the opening balance, which belongs to the first year only."""
+        return 3 * (len(self.years) - 1)
+
+    @property
     def closing(self) -> list[tuple[int, Decimal, Decimal, Decimal]]:
         return [
             (year, o, n, n - o)
@@ -276,18 +338,28 @@ class RevisionComparison:
 
 
 def revision_comparison(
-    budget_id: int, old_number: int, new_number: int
+    budget: Budget, revisions: list[BudgetRevision], old_number: int, new_number: int
 ) -> RevisionComparison | None:
-    """Two revisions line by line and year by year (lines matched by kind and label)."""
-    budget = _budget_queryset().filter(pk=budget_id).first()
-    if budget is None:
-        return None
-    revisions = list(budget.revisions.all())
+    """Two revisions of a budget loaded by `budget_with_revisions`, line by line and year by
+    year (lines matched by kind and label). Three queries, whatever their size."""
     by_number = {r.number: r for r in revisions}
     if old_number not in by_number or new_number not in by_number:
         return None
-    old = _view_for(budget, revisions, by_number[old_number], with_history=False)
-    new = _view_for(budget, revisions, by_number[new_number], with_history=False)
+    pair = [by_number[old_number], by_number[new_number]]
+    lines = _revision_lines(pair)
+    checks = _closing_checks(pair)
+    old, new = (
+        _view_for(
+            budget,
+            revisions,
+            revision,
+            lines[revision.pk],
+            checks[revision.pk],
+            with_history=False,
+            with_sharing=False,
+        )
+        for revision in pair
+    )
     old_rows = {(r.line.kind, r.line.label): r for r in old.rows}
     new_rows = {(r.line.kind, r.line.label): r for r in new.rows}
     empty = [None] * len(old.years)

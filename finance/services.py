@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import datetime
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from finance.models import (
@@ -20,9 +22,13 @@ from finance.models import (
     ClosingCheck,
     LineCategory,
 )
-from governance.models import Decision
+from finance.numbers import format_amount
+from governance.models import Decision, DecisionStatus
 from groups.models import Group
 from portal.history import save_with_history
+
+# A decision that was deferred or withdrawn adopted nothing.
+UNUSABLE_DECISION_STATUSES = (DecisionStatus.DEFERRED, DecisionStatus.WITHDRAWN)
 
 
 @dataclass
@@ -76,18 +82,16 @@ def budget_create(
         raise ValidationError(_("En budget måste omfatta minst ett år."))
     reason = reason or _("Budget skapad")
     budget = save_with_history(
-        Budget(
-            owner=owner,
-            title=title,
-            first_year=years[0],
-            last_year=years[-1],
-            opening_balance=opening_balance,
-        ),
+        Budget(owner=owner, title=title, first_year=years[0], last_year=years[-1]),
         actor=actor,
         reason=reason,
     )
     revision = save_with_history(
-        BudgetRevision(budget=budget, number=1, note=note or reason), actor=actor, reason=reason
+        BudgetRevision(
+            budget=budget, number=1, note=note or reason, opening_balance=opening_balance
+        ),
+        actor=actor,
+        reason=reason,
     )
     for position, line in enumerate(lines, start=1):
         _line_save(
@@ -157,7 +161,8 @@ def ensure_editable(revision: BudgetRevision) -> None:
         raise ValidationError(
             _("Bara den senaste revisionen kan ändras. Tidigare revisioner sparas oförändrade.")
         )
-    if budget.adopted_revision_id == revision.pk:
+    # An adoption recorded without its decision (not yet in the portal) may be completed.
+    if budget.adopted_revision_id == revision.pk and budget.adopted_by_id is not None:
         raise ValidationError(
             _(
                 "Revisionen är fastställd och kan inte ändras. Skapa en ny revision för att "
@@ -171,11 +176,19 @@ def ensure_editable(revision: BudgetRevision) -> None:
 @transaction.atomic
 def revision_create(*, actor, budget: Budget, note: str = "") -> BudgetRevision:
     """A new revision as a copy of the latest one; the earlier revision stays unchanged."""
-    Budget.objects.select_for_update().filter(pk=budget.pk).first()
+    budget = Budget.objects.select_for_update().get(pk=budget.pk)
+    if budget.status == BudgetStatus.SUPERSEDED:
+        raise ValidationError(_("Budgeten är ersatt och kan inte ändras."))
     previous = latest_revision(budget)
     reason = _("Ny revision")
     revision = save_with_history(
-        BudgetRevision(budget=budget, number=previous.number + 1, created_from=previous, note=note),
+        BudgetRevision(
+            budget=budget,
+            number=previous.number + 1,
+            created_from=previous,
+            note=note,
+            opening_balance=previous.opening_balance,
+        ),
         actor=actor,
         reason=reason,
     )
@@ -247,23 +260,177 @@ def line_delete(*, actor, line: BudgetLine) -> None:
 
 
 @transaction.atomic
-def budget_adopt(
-    *, actor, budget: Budget, decision: Decision | None, revision: BudgetRevision | None = None
-) -> Budget:
-    """Record that a decision adopted a revision (the latest unless named). The decision may
-    be recorded later, when it has been entered in the portal."""
-    revision = revision or latest_revision(budget)
+def revision_set_opening_balance(
+    *, actor, revision: BudgetRevision, opening_balance: Decimal, reason: str
+) -> BudgetRevision:
+    """Change the first year's opening balance of a revision that may still change. The
+    reason is required: the balance carries into every later year."""
+    ensure_editable(revision)
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": _("Skriv varför den ingående balansen ändras.")})
+    if revision.opening_balance == opening_balance:
+        raise ValidationError(
+            {
+                "opening_balance": _("Den ingående balansen är redan %(amount)s tkr.")
+                % {"amount": format_amount(opening_balance, separator=" ")}
+            }
+        )
+    old = revision.opening_balance
+    revision.opening_balance = opening_balance
+    return save_with_history(
+        revision,
+        actor=actor,
+        reason=_(
+            "Ingående balans i revision %(number)s ändrad från %(old)s till %(new)s tkr: %(reason)s"
+        )
+        % {
+            "number": revision.number,
+            "old": format_amount(old, separator=" "),
+            "new": format_amount(opening_balance, separator=" "),
+            "reason": reason,
+        },
+    )
+
+
+def supersede_candidates(budget: Budget) -> QuerySet[Budget]:
+    """Adopted budgets of the same body whose years overlap this one's: what adopting this
+    budget may replace."""
+    return (
+        Budget.objects.filter(
+            owner_id=budget.owner_id,
+            status=BudgetStatus.ADOPTED,
+            first_year__lte=budget.last_year,
+            last_year__gte=budget.first_year,
+        )
+        .exclude(pk=budget.pk)
+        .select_related("adopted_by")
+        .order_by("-first_year", "title")
+    )
+
+
+def ensure_adoptable(budget: Budget, revision: BudgetRevision) -> None:
+    """Whether the rules allow adopting this revision (rights are checked separately)."""
     if revision.budget_id != budget.pk:
         raise ValidationError(_("Revisionen hör inte till budgeten."))
+    if budget.status == BudgetStatus.SUPERSEDED:
+        raise ValidationError(_("Budgeten är ersatt och kan inte fastställas."))
+    # An adoption recorded without its decision (not yet in the portal) may be completed.
+    if budget.adopted_revision_id == revision.pk and budget.adopted_by_id is not None:
+        raise ValidationError(
+            _(
+                "Revision %(number)s är redan fastställd. Skapa en ny revision om budgeten "
+                "ska ändras och fastställas på nytt."
+            )
+            % {"number": revision.number}
+        )
+
+
+def ensure_supersedable(budget: Budget) -> None:
+    if budget.status != BudgetStatus.ADOPTED:
+        raise ValidationError(
+            _("Bara en fastställd budget kan markeras som ersatt. Budgeten är %(status)s.")
+            % {"status": budget.get_status_display().lower()}
+        )
+
+
+def _decision_text(decision: Decision | None, adopted_on: datetime.date | None) -> str:
+    if decision is None:
+        return _("beslut som inte finns i portalen")
+    text = str(decision)
+    if decision.registry_number:
+        text += f" ({decision.registry_number})"
+    if adopted_on:
+        text += " " + _("den %(date)s") % {"date": adopted_on.isoformat()}
+    return text
+
+
+@transaction.atomic
+def budget_adopt(
+    *,
+    actor,
+    budget: Budget,
+    decision: Decision | None,
+    adopted_on: datetime.date | None = None,
+    revision: BudgetRevision | None = None,
+    supersedes: Iterable[Budget] = (),
+) -> Budget:
+    """Record that a decision of the owning body adopted a revision (the latest unless named):
+    the budget becomes adopted, the revision is frozen, and the budgets named in `supersedes`
+    (adopted budgets of the same body with overlapping years) become superseded by it.
+
+    The decision may be None for a budget adopted before its decision was entered in the
+    portal (the demo does that); the page always asks for one."""
+    budget = Budget.objects.select_for_update().select_related("owner").get(pk=budget.pk)
+    revision = revision or latest_revision(budget)
+    ensure_adoptable(budget, revision)
+    if decision is not None:
+        if decision.body_id != budget.owner_id:
+            raise ValidationError({"decision": _("Beslutet måste vara fattat av budgetens ägare.")})
+        if decision.status in UNUSABLE_DECISION_STATUSES:
+            raise ValidationError(
+                {
+                    "decision": _("Beslutet är %(status)s och kan inte fastställa en budget.")
+                    % {"status": decision.get_status_display().lower()}
+                }
+            )
+        if adopted_on is None:
+            adopted_on = decision.decision_date
+    if adopted_on is not None and adopted_on > timezone.localdate():
+        raise ValidationError(
+            {
+                "adopted_on": _(
+                    "Datumet ligger i framtiden. Fastställ budgeten när beslutet är fattat."
+                )
+            }
+        )
+    candidates = {b.pk: b for b in supersede_candidates(budget).select_for_update(of=("self",))}
+    replaced = []
+    for other in supersedes:
+        if other.pk not in candidates:
+            raise ValidationError(
+                {
+                    "supersedes": _(
+                        "”%(title)s” kan inte ersättas: bara fastställda budgetar för samma "
+                        "organ och år kan ersättas."
+                    )
+                    % {"title": other.title}
+                }
+            )
+        replaced.append(candidates[other.pk])
+    decision_text = _decision_text(decision, adopted_on)
     budget.status = BudgetStatus.ADOPTED
     budget.adopted_by = decision
+    budget.adopted_on = adopted_on
     budget.adopted_revision = revision
-    return save_with_history(
+    save_with_history(
         budget,
         actor=actor,
         reason=_("Revision %(number)s fastställd genom %(decision)s")
-        % {
-            "number": revision.number,
-            "decision": decision or _("beslut som inte finns i portalen"),
-        },
+        % {"number": revision.number, "decision": decision_text},
+    )
+    for other in replaced:
+        other.status = BudgetStatus.SUPERSEDED
+        other.superseded_by = budget
+        save_with_history(
+            other,
+            actor=actor,
+            reason=_("Ersatt av ”%(title)s”, fastställd genom %(decision)s")
+            % {"title": budget.title, "decision": decision_text},
+        )
+    return budget
+
+
+@transaction.atomic
+def budget_supersede(*, actor, budget: Budget, reason: str) -> Budget:
+    """Mark an adopted budget as no longer in force, e.g. replaced by a budget kept outside the
+    portal. Its revisions stay readable and unchanged."""
+    budget = Budget.objects.select_for_update().get(pk=budget.pk)
+    reason = (reason or "").strip()
+    ensure_supersedable(budget)
+    if not reason:
+        raise ValidationError({"reason": _("Skriv varför budgeten inte längre gäller.")})
+    budget.status = BudgetStatus.SUPERSEDED
+    return save_with_history(
+        budget, actor=actor, reason=_("Markerad som ersatt: %(reason)s") % {"reason": reason}
     )

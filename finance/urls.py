@@ -1,6 +1,6 @@
 from django.urls import path
 
-from finance.views import budgets, imports, lines, revisions
+from finance.views import adoption, budgets, imports, lines, revisions
 
 app_name = "finance"
 urlpatterns = [
@@ -17,6 +17,13 @@ urlpatterns = [
     path("<int:pk>/rader/<int:line_pk>/andra/", lines.budget_line_edit, name="budget_line_edit"),
     path(
         "<int:pk>/rader/<int:line_pk>/ta-bort/", lines.budget_line_delete, name="budget_line_delete"
+    ),
+    path("<int:pk>/faststall/", adoption.budget_adopt, name="budget_adopt"),
+    path("<int:pk>/ersatt/", adoption.budget_supersede, name="budget_supersede"),
+    path(
+        "<int:pk>/ingaende-balans/",
+        revisions.revision_opening_balance,
+        name="revision_opening_balance",
     ),
     path("<int:pk>/revisioner/ny/", revisions.revision_create, name="revision_create"),
     path("<int:pk>/revisioner/jamfor/", revisions.revision_compare, name="revision_compare"),

@@ -47,6 +47,8 @@ class BudgetDetailView(TemplateView):
             budget=view.budget,
             can_manage=can_manage,
             can_edit_lines=can_manage and view.editable,
+            can_adopt=can_manage and view.adoptable,
+            can_supersede=can_manage and view.supersedable,
             revision_form=RevisionCreateForm() if can_manage else None,
             compare_form=compare_form,
             **kwargs,

@@ -28,4 +28,8 @@ def budget_import(request):
                 _("Budgeten är importerad (id %(id)s).") % {"id": result.budget.pk},
             )
             return redirect(result.budget)
+    if result is not None:
+        form.ask_for_file_again()
+    elif request.method == "POST" and "file" not in form.errors:
+        form.refuse_file()
     return render(request, "finance/budget_import.html", {"form": form, "result": result})

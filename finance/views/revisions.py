@@ -1,4 +1,5 @@
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -6,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from finance import access, selectors, services
-from finance.forms import RevisionCompareForm, RevisionCreateForm
+from finance.forms import OpeningBalanceForm, RevisionCompareForm, RevisionCreateForm
 
 
 @require_POST
@@ -27,21 +28,58 @@ def revision_create(request, pk: int):
     return redirect(budget)
 
 
+def revision_opening_balance(request, pk: int):
+    """Change the first year's opening balance of the latest revision, with a reason."""
+    budget = access.budget_for_update(pk, user=request.user)
+    revision = services.latest_revision(budget)
+    try:
+        services.ensure_editable(revision)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect(budget)
+    form = OpeningBalanceForm(
+        request.POST or None, initial={"opening_balance": revision.opening_balance}
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.revision_set_opening_balance(
+                actor=request.user,
+                revision=revision,
+                opening_balance=form.cleaned_data["opening_balance"],
+                reason=form.cleaned_data["reason"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request,
+                _("Den ingående balansen i revision %(number)s är ändrad.")
+                % {"number": revision.number},
+            )
+            return redirect(budget)
+    return render(
+        request,
+        "finance/opening_balance_form.html",
+        {"form": form, "budget": budget, "revision": revision},
+    )
+
+
 def revision_compare(request, pk: int):
-    view = selectors.budget_view(pk)
-    if view is None:
+    loaded = selectors.budget_with_revisions(pk)
+    if loaded is None:
         raise Http404
-    form = RevisionCompareForm(request.GET or None, revisions=view.revisions)
+    budget, revisions = loaded
+    form = RevisionCompareForm(request.GET or None, revisions=revisions)
     comparison = None
     if form.is_valid():
         comparison = selectors.revision_comparison(
-            pk, form.cleaned_data["old"], form.cleaned_data["new"]
+            budget, revisions, form.cleaned_data["old"], form.cleaned_data["new"]
         )
-    elif not request.GET and len(view.revisions) > 1:
-        old, new = view.revisions[-2].number, view.revisions[-1].number
+    elif not request.GET and len(revisions) > 1:
+        old, new = revisions[-2].number, revisions[-1].number
         return redirect(f"{reverse('finance:revision_compare', args=[pk])}?old={old}&new={new}")
     return render(
         request,
         "finance/revision_compare.html",
-        {"budget": view.budget, "form": form, "comparison": comparison, "view": view},
+        {"budget": budget, "revisions": revisions, "form": form, "comparison": comparison},
     )

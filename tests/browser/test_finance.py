@@ -1,6 +1,9 @@
+import datetime
+
 import pytest
 from playwright.sync_api import expect
 
+from finance import services
 from finance.models import Budget
 from tests.browser.conftest import (
     DESKTOP,
@@ -9,7 +12,7 @@ from tests.browser.conftest import (
     assert_fits_width,
     screenshot,
 )
-from tests.finance.factories import CommitteeFactory
+from tests.finance.factories import CommitteeFactory, DecisionFactory, seed_budget
 from tests.groups.factories import HealthcareRegionFactory, RegionFactory, RegionPopulationFactory
 
 pytestmark = pytest.mark.browser
@@ -43,16 +46,35 @@ def sodra():
     return CommitteeFactory(healthcare_region=hr, name="Södra Regionvårdsnämnden")
 
 
-def upload(page, name: str, content: str) -> None:
+@pytest.fixture
+def decisions(sodra):
+    earlier = seed_budget(owner=sodra, title="Tidigare budget")
+    services.budget_adopt(actor=None, budget=earlier, decision=None)
+    return DecisionFactory(
+        body=sodra,
+        year=2020,
+        number=12,
+        registry_number="RS/1009/2017",
+        title="Processledarstöd som en del i användningen av den statliga satsningen",
+        decision_date=datetime.date(2020, 2, 14),
+    )
+
+
+def upload(page, name: str, content: str, *, fill: bool = True) -> None:
     page.get_by_label("Fil med budgeten (CSV eller XLSX)").set_input_files(
         {"name": name, "mimeType": "text/csv", "buffer": content.encode("utf-8")}
     )
-    page.get_by_label("Ägare (beslutande organ)").select_option(label="Södra Regionvårdsnämnden")
-    page.get_by_label("Rubrik").fill("Ekonomisk sammanställning 2020–2022")
+    if fill:
+        page.get_by_label("Ägare (beslutande organ)").select_option(
+            label="Södra Regionvårdsnämnden"
+        )
+        page.get_by_label("Rubrik").fill("Ekonomisk sammanställning 2020–2022")
     page.get_by_role("button", name="Importera").click()
 
 
-def test_secretariat_imports_seed_004_sees_the_table_chart_and_the_sheets_errors(admin_page, sodra):
+def test_secretariat_imports_seed_004_sees_the_table_chart_and_the_sheets_errors(
+    admin_page, sodra, decisions
+):
     page = admin_page
     page.get_by_role("navigation", name="Huvudmeny").get_by_role("link", name="Ekonomi").click()
     page.get_by_role("link", name="Importera budget").click()
@@ -64,14 +86,18 @@ def test_secretariat_imports_seed_004_sees_the_table_chart_and_the_sheets_errors
     expect(row).to_contain_text("5")  # line 5 of the file
     expect(row).to_contain_text("D (2021)")
     expect(row).to_contain_text("”-16,80,0” är inget belopp.")
-    assert Budget.objects.count() == 0
+    assert Budget.objects.filter(title__startswith="Ekonomisk").count() == 0
+    # Owner and title are kept; the file must be chosen again, and the page says so.
+    expect(page.get_by_label("Rubrik")).to_have_value("Ekonomisk sammanställning 2020–2022")
+    expect(page.get_by_label("Ägare (beslutande organ)")).to_have_value(str(sodra.pk))
+    expect(page.get_by_text("Välj filen igen efter att du rättat den.").first).to_be_visible()
     assert_accessible(page)
     screenshot(page, "finance-import-error-1280", DESKTOP)
     screenshot(page, "finance-import-error-390", MOBILE)
     assert_fits_width(page)
     page.set_viewport_size(DESKTOP)
 
-    upload(page, "bilaga2.csv", GOOD)
+    upload(page, "bilaga2.csv", GOOD, fill=False)
     expect(page.get_by_role("heading", level=1)).to_have_text("Ekonomisk sammanställning 2020–2022")
     table = page.locator("#budget-table")
     closing = table.get_by_role("row").filter(has_text="Utgående balans")
@@ -117,3 +143,48 @@ def test_secretariat_imports_seed_004_sees_the_table_chart_and_the_sheets_errors
     screenshot(page, "finance-compare-1280", DESKTOP)
     screenshot(page, "finance-compare-390", MOBILE)
     assert_fits_width(page)
+
+    # Revision 2's opening balance changes with a reason; revision 1 keeps its own.
+    page.get_by_role("link", name="Ekonomisk sammanställning 2020–2022").click()
+    page.get_by_role("link", name="Ändra ingående balans").click()
+    page.get_by_label("Ingående balans (tkr)").fill("12 000")
+    page.get_by_role("button", name="Spara").click()
+    expect(page.get_by_role("alert")).to_contain_text("Skriv varför den ingående balansen ändras.")
+    expect(page.get_by_label("Ingående balans (tkr)")).to_have_value("12 000")
+    assert_accessible(page)
+    screenshot(page, "finance-opening-balance-390", MOBILE)
+    page.set_viewport_size(DESKTOP)
+    page.get_by_label("Skäl till ändringen").fill("Bokslut 2019 fastställt")
+    page.get_by_role("button", name="Spara").click()
+    expect(page.get_by_role("status")).to_contain_text("Den ingående balansen i revision 2")
+    closing = page.locator("#budget-table").get_by_role("row").filter(has_text="Utgående balans")
+    expect(closing).to_contain_text("18\u00a0609")
+    page.get_by_role("link", name="Revision 1", exact=True).click()
+    expect(closing).to_contain_text("18\u00a0436")
+    page.get_by_role("link", name="Visa den senaste revisionen").click()
+
+    # Adopt revision 2 by the committee's decision; it replaces the earlier adopted budget.
+    page.get_by_role("link", name="Fastställ revision 2").click()
+    page.get_by_label("Beslut som fastställer budgeten").select_option(
+        label="§ 12/2020 (2020-02-14) · RS/1009/2017 · Processledarstöd som en del i "
+        "användningen av den statliga satsningen"
+    )
+    page.get_by_label("Tidigare budget (2020–2022)").check()
+    assert_accessible(page)
+    screenshot(page, "finance-adopt-1280", DESKTOP)
+    screenshot(page, "finance-adopt-390", MOBILE)
+    assert_fits_width(page)
+    page.set_viewport_size(DESKTOP)
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Fastställ revision 2").click()
+    expect(page.get_by_role("status")).to_contain_text("Revision 2 är fastställd")
+    expect(page.get_by_role("status")).to_contain_text("Ersatta budgetar: ”Tidigare budget”.")
+    adopted = page.locator("#adopted-by")
+    expect(adopted).to_contain_text("§ 12 Processledarstöd")
+    expect(adopted).to_contain_text("den 2020-02-14, revision 2")
+    expect(page.get_by_role("link", name="Lägg till rad")).to_have_count(0)
+    earlier = Budget.objects.get(title="Tidigare budget")
+    assert earlier.status == "superseded"
+    assert earlier.superseded_by.title == "Ekonomisk sammanställning 2020–2022"
+    assert_accessible(page)
+    screenshot(page, "finance-adopted-1280", DESKTOP)

@@ -23,7 +23,7 @@ def content(budget):
     view = selectors.budget_view(budget.pk)
     return (
         view.years,
-        budget.opening_balance,
+        view.revision.opening_balance,
         [(row.line.label, row.line.kind, row.values) for row in view.rows],
         [(check.year, check.stated) for check in view.table.checks],
     )

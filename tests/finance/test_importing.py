@@ -40,7 +40,11 @@ def test_seed_sheet_imports_with_costs_as_amounts_spent(committee):
     )
     assert result.ok, result.errors
     budget = result.budget
-    assert (budget.first_year, budget.last_year, budget.opening_balance) == (2020, 2022, D(11827))
+    assert (budget.first_year, budget.last_year, budget.revisions.get().opening_balance) == (
+        2020,
+        2022,
+        D(11827),
+    )
     lines = amounts_of(budget)
     assert lines["Solidarisk finansiering kansli och nämnd"] == ("income", [D(8441)] * 3)
     assert lines["Statliga ersättningar 2019+2020"] == ("income", [D(15000), D(0), D(0)])
@@ -95,7 +99,7 @@ def test_xlsx_with_numbers_and_text_cells(committee):
         "Solidarisk finansiering": ("income", [D(8441), D("8441.5")]),
         "Löpande utgifter": ("cost", [D(6617), D(5537)]),
     }
-    assert result.budget.opening_balance == D(100)
+    assert result.budget.revisions.get().opening_balance == D(100)
 
 
 def test_positive_costs_mean_the_same_as_negative_costs():

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from finance import services
 from finance.models import Budget, BudgetAmount, BudgetLine, BudgetStatus
-from tests.finance.factories import DecisionFactory, seed_budget, sized_budget
+from tests.finance.factories import CommitteeFactory, DecisionFactory, seed_budget, sized_budget
 from tests.groups.factories import RegionFactory, RegionPopulationFactory
 from tests.helpers import page_queries
 
@@ -241,3 +241,33 @@ def test_budget_page_queries_stay_constant_for_the_bodys_secretary(client, commi
         client, large.get_absolute_url()
     )
     assert "Lägg till rad" in client.get(large.get_absolute_url()).content.decode()
+
+
+def test_after_a_refused_file_owner_and_title_are_kept_and_the_file_asked_for_again(
+    admin_client, committee
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    other = CommitteeFactory(name="Västra Regionvårdsnämnden")
+    response = admin_client.post(
+        reverse("finance:budget_import"),
+        {
+            "file": SimpleUploadedFile("b.csv", b"label,kind,2020\nIntakt,income,12x\n"),
+            "owner": other.pk,
+            "title": "Budget 2020 för Västra",
+        },
+    )
+    html = response.content.decode()
+    assert "Inget importerades." in html
+    assert f'<option value="{other.pk}" selected>Västra Regionvårdsnämnden</option>' in html
+    assert 'value="Budget 2020 för Västra"' in html
+    assert "Välj filen igen efter att du rättat den." in html
+    # A missing title keeps the owner and asks for the file again as well.
+    response = admin_client.post(
+        reverse("finance:budget_import"),
+        {"file": SimpleUploadedFile("b.csv", b"label,kind,2020\n"), "owner": other.pk},
+    )
+    html = response.content.decode()
+    assert f'<option value="{other.pk}" selected>' in html
+    assert "Välj filen igen efter att du rättat den." in html
+    assert Budget.objects.count() == 0

@@ -1,7 +1,6 @@
 """Commissions, decisions, agenda items and budgets point at each other and show it."""
 
 import datetime
-from decimal import Decimal
 
 import pytest
 from django.urls import reverse
@@ -93,7 +92,6 @@ def test_decision_page_lists_the_budgets_it_adopted(admin_client, admin_user, co
         title="Kansli och nämnd",
         first_year=2020,
         last_year=2022,
-        opening_balance=Decimal("11827"),
         adopted_by=decision,
     )
     page = admin_client.get(decision.get_absolute_url()).content.decode()
