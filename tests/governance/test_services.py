@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
 
 from governance.models import (
     AttendanceStatus,
@@ -316,3 +317,31 @@ def test_roles_member_attendance_role_label(meeting, rag):
         rows=[{"person": person, "status": AttendanceStatus.PRESENT, "role": "chair"}],
     )
     assert attendance.role_label == "Ordförande"
+
+
+def test_paper_approval_carries_the_day_it_was_signed(written, convener, admin_user):
+    record_minutes, adjuster, _item = written
+    minutes.minutes_submit(actor=None, minutes=record_minutes)
+    # The meeting was 2025-05-06: a day before it, or in the future, is refused in Swedish.
+    for day in (datetime.date(2025, 5, 5), timezone.localdate() + datetime.timedelta(days=1)):
+        with pytest.raises(ValidationError) as error:
+            minutes.minutes_approve(
+                actor=admin_user, minutes=record_minutes, person=adjuster, signed_on=day
+            )
+        assert "mellan mötesdagen (2025-05-06) och i dag" in messages(error.value)
+    minutes.minutes_approve(
+        actor=admin_user,
+        minutes=record_minutes,
+        person=adjuster,
+        signed_on=datetime.date(2025, 5, 13),
+    )
+    minutes.minutes_approve(
+        actor=admin_user,
+        minutes=record_minutes,
+        person=convener,
+        signed_on=datetime.date(2025, 5, 12),
+    )
+    record_minutes.refresh_from_db()
+    assert record_minutes.status == "approved"
+    # The minutes are approved on the day the last signature was given.
+    assert timezone.localtime(record_minutes.approved_at).date() == datetime.date(2025, 5, 13)
