@@ -1,9 +1,16 @@
 """Fetch organisation objects *for* an action, permission included. Views call only these."""
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 
-from groups.models import Group, Membership, Person
+from groups.models import (
+    Group,
+    GroupGroupObjectPermission,
+    GroupUserObjectPermission,
+    Membership,
+    Person,
+)
 from portal.access import is_administrator
 
 
@@ -41,3 +48,19 @@ def membership_for_update(membership_id: int, *, user) -> Membership:
     return get_object_or_404(
         Membership.objects.select_related("person", "group", "region"), pk=membership_id
     )
+
+
+def groups_with_permission(user, permission: str) -> QuerySet[Group]:
+    """The groups on which a user holds an object permission, given to the user directly or
+    through one of their Django groups: the queryset list pages filter with (no row checks).
+    Administrators are not expanded here; callers decide what they see."""
+    if not user.is_authenticated or not user.is_active:
+        return Group.objects.none()
+    codename = permission.split(".", 1)[-1]
+    direct = GroupUserObjectPermission.objects.filter(
+        user=user, permission__codename=codename
+    ).values("content_object_id")
+    through_groups = GroupGroupObjectPermission.objects.filter(
+        group__user=user, permission__codename=codename
+    ).values("content_object_id")
+    return Group.objects.filter(Q(pk__in=direct) | Q(pk__in=through_groups))

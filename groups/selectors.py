@@ -13,16 +13,17 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
+from groups.access import groups_with_permission
 from groups.models import (
     Group,
     GroupStatus,
-    GroupUserObjectPermission,
     HealthcareRegion,
     Membership,
     MembershipRole,
     Person,
     Region,
 )
+from groups.permissions import MANAGE_MEETINGS
 
 
 def current_memberships_for_user(user: AbstractBaseUser) -> list[Membership]:
@@ -202,13 +203,7 @@ def group_history(group: Group, *, limit: int = 30) -> list[HistoryEntry]:
 
 def group_ids_managed_by(user: AbstractBaseUser) -> set[int]:
     """Ids of the groups whose meetings the user manages (one query, for list pages)."""
-    if not user.is_authenticated:
-        return set()
-    return set(
-        GroupUserObjectPermission.objects.filter(
-            user=user, permission__codename="manage_meetings"
-        ).values_list("content_object_id", flat=True)
-    )
+    return set(groups_with_permission(user, MANAGE_MEETINGS).values_list("pk", flat=True))
 
 
 def _ancestors(group: Group) -> list[Group]:

@@ -16,8 +16,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from governance.models import Commission, CommissionStatus, Deliverable, SectionTemplate
-from groups.access import require_administrator, user_can_on_group
-from groups.models import GroupUserObjectPermission
+from groups.access import groups_with_permission, require_administrator, user_can_on_group
 from groups.permissions import MANAGE_MEETINGS, VIEW_INTERNAL
 from portal.access import is_administrator
 
@@ -31,10 +30,7 @@ def visible_commissions(user) -> QuerySet[Commission]:
         return commissions
     if not user.is_authenticated:
         return commissions.none()
-    codename = VIEW_INTERNAL.split(".", 1)[1]
-    internal_groups = GroupUserObjectPermission.objects.filter(
-        user=user, permission__codename=codename
-    ).values("content_object_id")
+    internal_groups = groups_with_permission(user, VIEW_INTERNAL).values("pk")
     return commissions.filter(
         ~Q(status=CommissionStatus.DRAFT)
         | Q(commissioner_id__in=internal_groups)

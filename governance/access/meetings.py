@@ -4,7 +4,6 @@ allowed). Views call only these; group rights come from groups.access.user_can_o
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -18,8 +17,8 @@ from governance.models import (
     Minutes,
 )
 from governance.services.minutes import required_approvers
-from groups.access import group_for_permission, user_can_on_group
-from groups.models import Group, GroupGroupObjectPermission, GroupUserObjectPermission
+from groups.access import group_for_permission, groups_with_permission, user_can_on_group
+from groups.models import Group
 from groups.permissions import MANAGE_DECISIONS, MANAGE_MEETINGS, MANAGE_MINUTES, VIEW_INTERNAL
 from portal.access import is_administrator
 
@@ -144,7 +143,7 @@ def readable_group_ids(user):
         return None
     if not user.is_authenticated or not user.is_active:
         return Group.objects.none().values("pk")
-    return _groups_with(user, "view_internal").values("pk")
+    return groups_with_permission(user, VIEW_INTERNAL).values("pk")
 
 
 def decision_bodies_for(user):
@@ -154,14 +153,4 @@ def decision_bodies_for(user):
         return groups
     if not user.is_authenticated or not user.is_active:
         return groups.none()
-    return groups.filter(pk__in=_groups_with(user, "manage_decisions").values("pk"))
-
-
-def _groups_with(user, codename: str):
-    direct = GroupUserObjectPermission.objects.filter(
-        user=user, permission__codename=codename
-    ).values("content_object_id")
-    through_groups = GroupGroupObjectPermission.objects.filter(
-        group__user=user, permission__codename=codename
-    ).values("content_object_id")
-    return Group.objects.filter(Q(pk__in=direct) | Q(pk__in=through_groups))
+    return groups.filter(pk__in=groups_with_permission(user, MANAGE_DECISIONS).values("pk"))

@@ -342,6 +342,11 @@ class MinutesApproval(TimestampedModel):
     def __str__(self) -> str:
         return f"{self.person} {self.approved_at:%Y-%m-%d %H:%M}"
 
+    @property
+    def on_paper(self) -> bool:
+        """Registered by someone else (an administrator) after a signature on paper."""
+        return self.user_id is None or self.user_id != self.person.user_id
+
 
 class MinutesCorrection(TimestampedModel):
     """A correction (rättelse) of approved minutes: never a silent edit."""

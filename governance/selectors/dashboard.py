@@ -12,6 +12,7 @@ from governance.models import (
     Deliverable,
     DeliverableStatus,
     Meeting,
+    MeetingStatus,
     Minutes,
     MinutesStatus,
 )
@@ -21,7 +22,8 @@ DELIVERABLE_HORIZON_DAYS = 60
 
 
 def upcoming_meetings(user, *, limit: int = 5) -> list[Meeting]:
-    return list(meeting_list(user=user, when="upcoming")[:limit])
+    meetings = meeting_list(user=user, when="upcoming").exclude(status=MeetingStatus.CANCELLED)
+    return list(meetings[:limit])
 
 
 def minutes_awaiting_approval_by(user) -> list[Minutes]:

@@ -76,6 +76,7 @@ class DecisionOverview:
     attachments: list[Attachment]
     history: list
     minutes_approved: bool
+    minutes_submitted: bool = False
     commissions: list = field(default_factory=list)
     budgets: list = field(default_factory=list)
 
@@ -121,6 +122,7 @@ def decision_overview(decision_id: int) -> DecisionOverview | None:
         attachments=list(decision.attachments.all()),
         history=history,
         minutes_approved=bool(minutes and minutes.status == "approved"),
+        minutes_submitted=bool(minutes and minutes.status == "submitted"),
         commissions=sorted(
             {*decision.concerned_commissions.all(), *decision.commissions.all()},
             key=lambda c: c.title,

@@ -197,12 +197,14 @@ def section_template_update(
 # --- commissions --------------------------------------------------------------------------
 
 
-def _validate_sections(sections: list[SectionInput]) -> None:
+def _validate_sections(sections: list[SectionInput], *, require_text: bool = True) -> None:
+    """Every section needs a heading; obligatory ones need text once the commission is more
+    than a draft (a draft is written bit by bit)."""
     errors = []
     for section in sections:
         if not section.heading.strip():
             errors.append(_("Varje avsnitt behöver en rubrik."))
-        elif section.required and not section.body.strip():
+        elif require_text and section.required and not section.body.strip():
             errors.append(
                 _("Avsnittet ”%(heading)s” är obligatoriskt och får inte vara tomt.")
                 % {"heading": section.heading}
@@ -301,7 +303,7 @@ def commission_update(
             SectionInput(id=s.pk, heading=s.heading, body=s.body, required=s.required)
             for s in commission.sections.all()
         ]
-    _validate_sections(sections)
+    _validate_sections(sections, require_text=not commission.is_draft)
     reason = reason.strip()
     if not commission.is_draft and not reason and _text_changed(commission, fields, sections):
         raise ValidationError(

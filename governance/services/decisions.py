@@ -243,6 +243,8 @@ def decision_approve_immediately(*, actor, decision: Decision) -> Decision:
         raise ValidationError(
             _("Omedelbar justering görs på ett möte. Koppla beslutet till mötet.")
         )
+    # Once the minutes are submitted or approved, the decision is approved with them.
+    ensure_meeting_editable(decision.meeting)
     decision.immediately_approved_at = timezone.now()
     decision.immediately_approved_by = actor
     return save_with_history(decision, actor=actor, reason=_("Omedelbart justerat"))

@@ -158,6 +158,8 @@ def decision_detail(request, pk: int):
             "decision": overview.decision,
             "can_manage": can_manage,
             "locked": overview.minutes_approved or bool(decision.immediately_approved_at),
+            # Waiting for approval: no changes until the minutes are taken back.
+            "waiting": overview.minutes_submitted,
             "reservation_form": ReservationForm(people=_body_people(decision.body))
             if can_manage
             else None,

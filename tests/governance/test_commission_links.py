@@ -97,3 +97,25 @@ def test_decision_page_lists_the_budgets_it_adopted(admin_client, admin_user, co
     page = admin_client.get(decision.get_absolute_url()).content.decode()
     assert "Budget som antagits genom beslutet" in page
     assert budget.get_absolute_url() in page
+
+
+def test_editing_a_decision_keeps_its_commission_links(admin_client, admin_user, commission):
+    decision = decision_record(
+        actor=admin_user,
+        body=commission.commissioner,
+        title="Beslut om uppdraget",
+        clauses=["att godkänna"],
+        concerned_commissions=[commission],
+    )
+    page = admin_client.get(reverse("governance:decision_edit", args=[decision.pk]))
+    form = page.context["form"]
+    field = form["concerned_commissions"]
+    assert 'name="concerned_commissions"' in page.content.decode()
+    data = {name: form[name].value() for name in form.fields if form[name].value() is not None}
+    data["concerned_commissions"] = field.value()
+    data["title"] = "Beslut om uppdraget (rättad rubrik)"
+    response = admin_client.post(reverse("governance:decision_edit", args=[decision.pk]), data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    decision.refresh_from_db()
+    assert decision.title.endswith("(rättad rubrik)")
+    assert list(decision.concerned_commissions.all()) == [commission]

@@ -406,3 +406,12 @@ def test_pdf_download(admin_client):
     assert response["Content-Type"] == "application/pdf"
     assert response.content.startswith(b"%PDF")
     assert "test-av-arbetssatt" in response["Content-Disposition"]
+
+
+def test_new_commission_from_a_group_page_starts_with_the_group_as_commissioner(admin_client):
+    from tests.groups.factories import GroupFactory
+
+    group = GroupFactory(name="Centrumrådet Hjärtsjukvård")
+    response = admin_client.get(reverse("governance:commission_create"), {"commissioner": group.pk})
+    assert response.context["form"]["commissioner"].value() == str(group.pk)
+    assert f'<option value="{group.pk}" selected>' in response.content.decode()

@@ -299,3 +299,21 @@ def test_versions_reconstruct_the_text_of_each_save(admin_user):
         ("Resurser", True, True),
     ]
     assert not reordered
+
+
+def test_a_draft_is_saved_half_written_but_a_decided_text_must_stay_complete(admin_user):
+    draft = CommissionFactory(status=CommissionStatus.DRAFT)
+    section = CommissionSectionFactory(commission=draft, heading="Resurser", body="")
+    half = [SectionInput(id=section.pk, heading="Resurser", body="", required=True)]
+    services.commission_update(actor=admin_user, commission=draft, sections=half, title="Utkast")
+    draft.refresh_from_db()
+    assert draft.title == "Utkast"
+
+    decided = CommissionFactory(status=CommissionStatus.DECIDED)
+    section = CommissionSectionFactory(commission=decided, heading="Resurser", body="Budget")
+    emptied = [SectionInput(id=section.pk, heading="Resurser", body=" ", required=True)]
+    with pytest.raises(ValidationError) as error:
+        services.commission_update(
+            actor=admin_user, commission=decided, sections=emptied, reason="Rensat"
+        )
+    assert "Avsnittet ”Resurser” är obligatoriskt och får inte vara tomt." in error.value.messages
