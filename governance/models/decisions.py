@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -117,8 +118,10 @@ class Decision(TimestampedModel):
             models.UniqueConstraint(
                 fields=["body", "year", "number"], name="decision_paragraph_unique_per_body_year"
             ),
+            # Case-insensitive like clean(): "rs/1009/2017" is the same number as "RS/1009/2017".
             models.UniqueConstraint(
-                fields=["body", "registry_number"],
+                "body",
+                Lower("registry_number"),
                 condition=~Q(registry_number=""),
                 name="decision_registry_number_unique_per_body",
             ),

@@ -28,6 +28,7 @@ from governance.models import (
     SectionTemplate,
     SectionTemplateItem,
 )
+from governance.services.decisions import decision_link_commissions
 from portal.history import save_with_history
 
 COMMISSION_FIELDS = (
@@ -43,7 +44,8 @@ COMMISSION_FIELDS = (
     "signatory_title",
     "signed_on",
 )
-TEXT_FIELDS = ("title",)
+# Once a commission has left draft, changing anything printed on its paper needs a reason.
+TEXT_FIELDS = COMMISSION_FIELDS
 DELIVERABLE_FIELDS = ("title", "due_date", "recipient", "recurrence", "is_final", "note")
 
 # Which status may follow which. Anything else is refused with a Swedish message.
@@ -149,15 +151,16 @@ SEED_TEMPLATES = [
 
 @transaction.atomic
 def ensure_section_templates(*, actor=None) -> int:
-    """Create the two templates of the seeds if they are missing. Returns how many it made.
+    """Create the two templates of the seeds when there are no templates at all.
 
     Called by the demo data and by the create page, so a fresh installation has templates
-    without a data migration. An administrator's edits to existing templates are kept.
+    without a data migration. Once any template exists, administrators own them: a renamed or
+    removed standard template does not come back.
     """
     created = 0
+    if SectionTemplate.objects.exists():
+        return created
     for spec in SEED_TEMPLATES:
-        if SectionTemplate.objects.filter(name=spec["name"]).exists():
-            continue
         template = save_with_history(
             SectionTemplate(name=spec["name"], kind=spec["kind"], description=spec["description"]),
             actor=actor,
@@ -374,7 +377,12 @@ def commission_transition(
     if to_status in DECISION_STATUSES:
         commission.decision = decision
     default_reason = _("Status: %(status)s") % {"status": CommissionStatus(to_status).label}
-    return save_with_history(commission, actor=actor, reason=reason.strip() or default_reason)
+    save_with_history(commission, actor=actor, reason=reason.strip() or default_reason)
+    if decision is not None:
+        # The decision keeps naming the commission after a later status points elsewhere.
+        concerned = [*decision.concerned_commissions.all(), commission]
+        decision_link_commissions(actor=actor, decision=decision, commissions=concerned)
+    return commission
 
 
 # --- deliverables -------------------------------------------------------------------------

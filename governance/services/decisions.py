@@ -183,6 +183,18 @@ def decision_update(
     """Change a decision. Body, year and § stay: they identify it in the register."""
     check_version(decision, expected_version)
     ensure_decision_editable(decision)
+    new_date = fields.get("decision_date")
+    if new_date and new_date.year != decision.year:
+        # The § is counted per body and year; moving it to another year would break the series.
+        raise ValidationError(
+            {
+                "decision_date": _(
+                    "Beslutet är § %(number)s för %(year)s. Ett datum under ett annat år kräver "
+                    "att beslutet registreras på nytt under det året."
+                )
+                % {"number": decision.number, "year": decision.year}
+            }
+        )
     for name in DECISION_FIELDS:
         if name in fields:
             setattr(decision, name, fields[name])

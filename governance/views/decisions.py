@@ -275,9 +275,13 @@ def decision_follow_up(request, pk: int):
     decision = access.decision_for_update(pk, user=request.user)
     form = FollowUpForm(request.POST or None, instance=decision)
     if request.method == "POST" and form.is_valid():
-        services.decision_follow_up(actor=request.user, decision=decision, **form.cleaned_data)
-        messages.success(request, _("Uppföljningen är sparad."))
-        return redirect(decision)
+        try:
+            services.decision_follow_up(actor=request.user, decision=decision, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_error(form, error)
+        else:
+            messages.success(request, _("Uppföljningen är sparad."))
+            return redirect(decision)
     return render(
         request, "governance/decision_follow_up.html", {"form": form, "decision": decision}
     )

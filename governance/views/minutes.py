@@ -45,7 +45,9 @@ def meeting_minutes_edit(request, pk: int):
                 services.minutes_update(
                     actor=request.user,
                     minutes=current,
-                    expected_version=form.cleaned_data["version"] or None,
+                    # "" means the form was opened before anyone had started the minutes: if
+                    # someone has since, the save is stale. Minutes started just now are not.
+                    expected_version=form.cleaned_data["version"] if minutes else None,
                     **data,
                 )
         except ValidationError as error:
@@ -84,7 +86,9 @@ def meeting_minutes_item(request, pk: int, item_pk: int):
                     minutes=minutes,
                     agenda_item=item,
                     text=form.cleaned_data["text"],
-                    expected_version=form.cleaned_data["version"] or None,
+                    # "" means the form was opened before the item had a note: if one was
+                    # written since, this save is stale rather than a silent overwrite.
+                    expected_version=form.cleaned_data["version"],
                 )
         except ValidationError as error:
             add_service_error(form, error)

@@ -160,12 +160,25 @@ def test_decided_text_change_needs_a_reason_which_is_kept(admin_user):
     assert section.history.first().history_change_reason == "Tidplanen förlängd av styrgruppen"
 
 
-def test_decided_commission_facts_without_text_change_need_no_reason(admin_user):
+def test_decided_commission_facts_printed_on_the_paper_also_need_a_reason(admin_user):
     commission = CommissionFactory(status=CommissionStatus.DECIDED)
     CommissionSectionFactory(commission=commission)
-    services.commission_update(actor=admin_user, commission=commission, registry_number="RS/1/2024")
+    with pytest.raises(ValidationError) as error:
+        services.commission_update(
+            actor=admin_user, commission=commission, registry_number="RS/1/2024"
+        )
+    assert "reason" in error.value.message_dict
+    services.commission_update(
+        actor=admin_user,
+        commission=commission,
+        registry_number="RS/1/2024",
+        reason="Diariefört hos kansliet",
+    )
     commission.refresh_from_db()
     assert commission.registry_number == "RS/1/2024"
+    assert commission.history.first().history_change_reason == "Diariefört hos kansliet"
+    # Saving again without any change asks for nothing.
+    services.commission_update(actor=admin_user, commission=commission)
 
 
 def test_sections_are_reordered_added_and_removed_with_history(admin_user):

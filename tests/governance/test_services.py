@@ -345,3 +345,41 @@ def test_paper_approval_carries_the_day_it_was_signed(written, convener, admin_u
     assert record_minutes.status == "approved"
     # The minutes are approved on the day the last signature was given.
     assert timezone.localtime(record_minutes.approved_at).date() == datetime.date(2025, 5, 13)
+
+
+def test_two_writers_of_a_first_note_do_not_overwrite_each_other(meeting, convener):
+    item = meetings.agenda_item_add(actor=None, meeting=meeting, title="Ny punkt")
+    record_minutes = minutes.minutes_start(actor=None, meeting=meeting)
+    # Both opened the editor while the item had no note (version "").
+    minutes.minutes_item_note_save(
+        actor=None, minutes=record_minutes, agenda_item=item, text="Först", expected_version=""
+    )
+    with pytest.raises(ValidationError) as error:
+        minutes.minutes_item_note_save(
+            actor=None, minutes=record_minutes, agenda_item=item, text="Sen", expected_version=""
+        )
+    assert error.value.code == "stale"
+    item.note.refresh_from_db()
+    assert item.note.text == "Först"
+
+
+def test_registry_numbers_are_unique_whatever_the_case_even_in_the_database(committee):
+    from django.db import IntegrityError, transaction
+
+    from tests.governance.factories import DecisionFactory
+
+    DecisionFactory(body=committee, registry_number="RS/1009/2017")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        DecisionFactory(body=committee, registry_number="rs/1009/2017")
+
+
+def test_decision_date_cannot_move_the_paragraph_to_another_year(committee):
+    decision = record(committee, decision_date=datetime.date(2024, 12, 30))
+    with pytest.raises(ValidationError) as error:
+        decisions.decision_update(
+            actor=None, decision=decision, decision_date=datetime.date(2025, 1, 2)
+        )
+    assert "registreras på nytt" in messages(error.value)
+    decisions.decision_update(
+        actor=None, decision=decision, decision_date=datetime.date(2024, 12, 1)
+    )
