@@ -24,6 +24,7 @@ from groups.models import (
     Region,
 )
 from groups.permissions import MANAGE_MEETINGS
+from portal.history import HistoryEntry
 
 
 def current_memberships_for_user(user: AbstractBaseUser) -> list[Membership]:
@@ -173,17 +174,6 @@ def group_overview(group_id: int, *, today: datetime.date | None = None) -> Grou
         regions_without_member=[r for r in regions if r.pk not in represented],
         history=history,
     )
-
-
-@dataclass
-class HistoryEntry:
-    """One line of a group's change history: the group itself or one of its memberships."""
-
-    record: object
-    subject: str
-
-    def __getattr__(self, name):
-        return getattr(self.record, name)
 
 
 def group_history(group: Group, *, limit: int = 30) -> list[HistoryEntry]:

@@ -10,3 +10,26 @@ def save_with_history(instance: models.Model, *, actor, reason: str = "") -> mod
     instance._change_reason = reason or None
     instance.save()
     return instance
+
+
+class HistoryEntry:
+    """One line of a combined change history: a historical record and what it concerns.
+
+    Pages that show one object's history together with its parts' (a group and its
+    memberships, a meeting and its agenda and notes) wrap each record with a subject.
+    """
+
+    def __init__(self, record, subject: str):
+        self.record = record
+        self.subject = subject
+
+    def __getattr__(self, name):
+        return getattr(self.record, name)
+
+
+def merged_history(*sources, limit: int = 40) -> list[HistoryEntry]:
+    """Newest first across several (records, subject-of-record) sources."""
+    entries = [
+        HistoryEntry(record, subject(record)) for records, subject in sources for record in records
+    ]
+    return sorted(entries, key=lambda e: e.history_date, reverse=True)[:limit]

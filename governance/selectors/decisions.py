@@ -6,6 +6,7 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.utils.translation import gettext as _
 
 from governance.access.meetings import readable_group_ids
 from governance.models import (
@@ -16,6 +17,7 @@ from governance.models import (
     Reservation,
 )
 from groups.models import Group
+from portal.history import merged_history
 
 
 def decision_list(
@@ -107,13 +109,30 @@ def decision_overview(decision_id: int) -> DecisionOverview | None:
     )
     if decision is None:
         return None
-    history = list(decision.history.select_related("history_user").order_by("-history_date")[:30])
-    clause_history = list(
-        DecisionClause.history.filter(decision_id=decision.pk)
-        .select_related("history_user")
-        .order_by("-history_date")[:30]
+    history = merged_history(
+        (
+            decision.history.select_related("history_user").order_by("-history_date")[:30],
+            lambda r: _("Beslutet"),
+        ),
+        (
+            DecisionClause.history.filter(decision_id=decision.pk)
+            .select_related("history_user")
+            .order_by("-history_date")[:30],
+            lambda r: _("Beslutssats %(position)s") % {"position": r.position},
+        ),
+        (
+            Reservation.history.filter(decision_id=decision.pk)
+            .select_related("history_user", "person")
+            .order_by("-history_date")[:30],
+            lambda r: _("Reservation: %(name)s") % {"name": r.person.full_name},
+        ),
+        (
+            Attachment.history.filter(decision_id=decision.pk)
+            .select_related("history_user")
+            .order_by("-history_date")[:30],
+            lambda r: _("Bilaga: %(title)s") % {"title": r.title},
+        ),
     )
-    history = sorted(history + clause_history, key=lambda r: r.history_date, reverse=True)[:40]
     minutes = _minutes_of(decision)
     return DecisionOverview(
         decision=decision,

@@ -9,6 +9,7 @@ from itertools import groupby
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from governance.access.meetings import readable_group_ids
 from governance.models import (
@@ -23,9 +24,11 @@ from governance.models import (
     MinutesAdjuster,
     MinutesApproval,
     MinutesCorrection,
+    MinutesItemNote,
     Reservation,
 )
 from groups.models import Group, Membership, MembershipRole, Person
+from portal.history import merged_history
 
 ROLE_ORDER = {role: index for index, role in enumerate(MembershipRole.values)}
 
@@ -187,12 +190,7 @@ def meeting_overview(meeting_id: int) -> MeetingOverview | None:
         meeting.attendances.all(),
         key=lambda a: (ROLE_ORDER.get(a.role, 99), a.person.last_name, a.person.first_name),
     )
-    history = list(meeting.history.select_related("history_user").order_by("-history_date")[:20])
-    if minutes is not None:
-        history += list(
-            minutes.history.select_related("history_user").order_by("-history_date")[:20]
-        )
-        history.sort(key=lambda r: r.history_date, reverse=True)
+    history = meeting_history(meeting, minutes)
     return MeetingOverview(
         meeting=meeting,
         agenda=agenda,
@@ -206,6 +204,46 @@ def meeting_overview(meeting_id: int) -> MeetingOverview | None:
         loose_decisions=loose,
         history=history[:30],
     )
+
+
+def meeting_history(meeting: Meeting, minutes: Minutes | None, *, limit: int = 40) -> list:
+    """The meeting's, its agenda's, its minutes' and their notes' and approvals' changes,
+    newest first, each line saying what it concerns (a fixed number of queries)."""
+    sources = [
+        (
+            meeting.history.select_related("history_user").order_by("-history_date")[:limit],
+            lambda r: _("Mötet"),
+        ),
+        (
+            AgendaItem.history.filter(meeting_id=meeting.pk)
+            .select_related("history_user")
+            .order_by("-history_date")[:limit],
+            lambda r: _("Punkt %(number)s: %(title)s") % {"number": r.number, "title": r.title},
+        ),
+    ]
+    if minutes is not None:
+        sources += [
+            (
+                minutes.history.select_related("history_user").order_by("-history_date")[:limit],
+                lambda r: _("Protokollet"),
+            ),
+            (
+                MinutesItemNote.history.filter(minutes_id=minutes.pk)
+                .select_related("history_user", "agenda_item")
+                .order_by("-history_date")[:limit],
+                lambda r: (
+                    _("Anteckning, punkt %(number)s")
+                    % {"number": r.agenda_item.number if r.agenda_item else "–"}
+                ),
+            ),
+            (
+                MinutesApproval.history.filter(minutes_id=minutes.pk)
+                .select_related("history_user", "person")
+                .order_by("-history_date")[:limit],
+                lambda r: _("Justering: %(name)s") % {"name": r.person.full_name},
+            ),
+        ]
+    return merged_history(*sources, limit=limit)
 
 
 def _has_minutes(meeting: Meeting) -> bool:

@@ -383,3 +383,14 @@ def test_decision_date_cannot_move_the_paragraph_to_another_year(committee):
     decisions.decision_update(
         actor=None, decision=decision, decision_date=datetime.date(2024, 12, 1)
     )
+
+
+def test_meeting_history_names_what_changed(written, convener, admin_client):
+    record_minutes, _adjuster, item = written
+    from django.urls import reverse
+
+    page = admin_client.get(reverse("governance:meeting_detail", args=[record_minutes.meeting_id]))
+    content = page.content.decode()
+    assert f"Anteckning, punkt {item.number}" in content
+    assert f"Punkt {item.number}: Rapport" in content
+    assert "Protokollet" in content
