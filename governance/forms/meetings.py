@@ -301,6 +301,14 @@ class ApprovalForm(forms.Form):
 
 
 class DecisionForm(VersionedFormMixin, SetupFormMixin, forms.ModelForm):
+    reason = forms.CharField(
+        label=_("Anledning till ändringen"),
+        required=False,
+        max_length=300,
+        help_text=_(
+            "Krävs när ett fattat beslut som inte hör till något möte ändras; sparas i historiken."
+        ),
+    )
     clauses = forms.CharField(
         label=_("Beslutssatser"),
         required=False,
@@ -377,6 +385,8 @@ class DecisionForm(VersionedFormMixin, SetupFormMixin, forms.ModelForm):
                 self.initial["clauses"] = "\n".join(
                     c.text for c in self.instance.clauses.order_by("position")
                 )
+        else:
+            del self.fields["reason"]  # a new decision has nothing to explain
         self.finish_setup()
 
     def clean(self):

@@ -169,6 +169,18 @@ def ensure_decision_editable(decision: Decision) -> None:
         ensure_meeting_editable(decision.meeting)
 
 
+def _standalone_decided(decision: Decision) -> bool:
+    return decision.meeting_id is None and decision.status == DecisionStatus.DECIDED
+
+
+def _changes(decision: Decision, fields: dict, clauses: list[str] | None) -> bool:
+    if any(name in fields and getattr(decision, name) != fields[name] for name in DECISION_FIELDS):
+        return True
+    if clauses is None:
+        return False
+    return clauses != list(decision.clauses.order_by("position").values_list("text", flat=True))
+
+
 @transaction.atomic
 def decision_update(
     *,
@@ -195,11 +207,18 @@ def decision_update(
                 % {"number": decision.number, "year": decision.year}
             }
         )
+    if clauses is not None:
+        clauses = [c for c in (normalise_clause(text) for text in clauses) if c]
+    if _standalone_decided(decision) and not reason.strip() and _changes(decision, fields, clauses):
+        # No minutes will ever lock a decision recorded on its own: its record still must
+        # not change silently.
+        raise ValidationError(
+            {"reason": _("Beslutet är fattat. Ange varför det ändras; skälet sparas i historiken.")}
+        )
     for name in DECISION_FIELDS:
         if name in fields:
             setattr(decision, name, fields[name])
     if clauses is not None:
-        clauses = [c for c in (normalise_clause(text) for text in clauses) if c]
         check_clauses(decision.status, clauses)
     elif decision.status == DecisionStatus.DECIDED:
         check_clauses(decision.status, list(decision.clauses.values_list("text", flat=True)))

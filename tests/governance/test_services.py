@@ -112,10 +112,10 @@ def test_decision_update_keeps_number_and_replaces_clauses_with_history(committe
 def test_stale_decision_form_is_refused(committee):
     decision = record(committee)
     opened = version_of(decision)
-    decisions.decision_update(actor=None, decision=decision, title="Först")
+    decisions.decision_update(actor=None, decision=decision, title="Först", reason="Rubrik")
     with pytest.raises(ValidationError) as error:
         decisions.decision_update(
-            actor=None, decision=decision, title="Sedan", expected_version=opened
+            actor=None, decision=decision, title="Sedan", expected_version=opened, reason="Rubrik"
         )
     assert "Någon annan har sparat" in messages(error.value)
     decision.refresh_from_db()
@@ -381,7 +381,7 @@ def test_decision_date_cannot_move_the_paragraph_to_another_year(committee):
         )
     assert "registreras på nytt" in messages(error.value)
     decisions.decision_update(
-        actor=None, decision=decision, decision_date=datetime.date(2024, 12, 1)
+        actor=None, decision=decision, decision_date=datetime.date(2024, 12, 1), reason="Datum"
     )
 
 
@@ -394,3 +394,16 @@ def test_meeting_history_names_what_changed(written, convener, admin_client):
     assert f"Anteckning, punkt {item.number}" in content
     assert f"Punkt {item.number}: Rapport" in content
     assert "Protokollet" in content
+
+
+def test_a_decided_decision_recorded_on_its_own_changes_only_with_a_reason(committee):
+    decision = record(committee, registry_number="RS/1009/2017")
+    with pytest.raises(ValidationError) as error:
+        decisions.decision_update(actor=None, decision=decision, title="Ny rubrik")
+    assert "Ange varför det ändras" in messages(error.value)
+    decisions.decision_update(
+        actor=None, decision=decision, title="Ny rubrik", reason="Felstavad rubrik"
+    )
+    decision.refresh_from_db()
+    assert decision.title == "Ny rubrik"
+    assert decision.history.first().history_change_reason == "Felstavad rubrik"
