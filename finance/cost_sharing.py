@@ -174,6 +174,10 @@ def sharing_csv(sharings: Sequence[LineSharing]) -> str:
                 ]
             )
         writer.writerow(
-            [safe_cell(sharing.label), "total", *[plain_amount(amount) for amount in sharing.line_amounts]]
+            [
+                safe_cell(sharing.label),
+                "total",
+                *[plain_amount(amount) for amount in sharing.line_amounts],
+            ]
         )
     return buffer.getvalue()

@@ -155,9 +155,9 @@ def _amounts_save(
 def line_commissions(owner: Group) -> QuerySet[Commission]:
     """The commissions a line of this body's budget may name: those whose commissioner or
     assignee is in the body's healthcare region, by title."""
-    region_id = owner.healthcare_region_id
+    region = owner.healthcare_region_id
     return Commission.objects.filter(
-        Q(commissioner__healthcare_region_id=region_id) | Q(assignee__healthcare_region_id=region_id)
+        Q(commissioner__healthcare_region_id=region) | Q(assignee__healthcare_region_id=region)
     ).order_by("title", "pk")
 
 

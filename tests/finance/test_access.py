@@ -133,9 +133,7 @@ def test_secretary_and_administrator_may_change(client, committee, secretary, ad
         assert client.get(supersede).status_code == 200
 
 
-def test_import_owners_are_the_bodies_where_one_is_secretary(
-    client, committee, secretary, chair
-):
+def test_import_owners_are_the_bodies_where_one_is_secretary(client, committee, secretary, chair):
     url = reverse("finance:budget_import")
     file = b"label,kind,2020\nIntakt,income,12\n"
     client.force_login(chair)
@@ -149,4 +147,3 @@ def test_import_owners_are_the_bodies_where_one_is_secretary(
     )
     assert response.status_code == 302
     assert Budget.objects.get().owner == committee
-
