@@ -1,7 +1,7 @@
 """Fetch budgets *for* a change, permission included. Views call only these.
 
-Who may change a budget: administrators and whoever holds `groups.manage_decisions` on the
-owning body (its current chair, convener and secretary). Everyone logged in may read budgets.
+Who may change a budget: administrators and whoever holds `groups.manage_finances` on the
+owning body (its current secretary; issue 7). Everyone logged in may read budgets.
 """
 
 from __future__ import annotations
@@ -14,12 +14,12 @@ from guardian.shortcuts import get_objects_for_user
 from finance.models import Budget, BudgetLine
 from groups.access import user_can_on_group
 from groups.models import Group
-from groups.permissions import MANAGE_DECISIONS
+from groups.permissions import MANAGE_FINANCES
 from portal.access import is_administrator
 
 
 def can_manage_budget(user, budget: Budget) -> bool:
-    return user_can_on_group(user, MANAGE_DECISIONS, budget.owner)
+    return user_can_on_group(user, MANAGE_FINANCES, budget.owner)
 
 
 def budget_for_update(budget_id: int, *, user) -> Budget:
@@ -50,7 +50,7 @@ def budget_owners_for(user) -> QuerySet[Group]:
     if not user.is_authenticated or not user.is_active:
         return groups.none()
     return get_objects_for_user(
-        user, MANAGE_DECISIONS, klass=groups, accept_global_perms=False, with_superuser=False
+        user, MANAGE_FINANCES, klass=groups, accept_global_perms=False, with_superuser=False
     )
 
 

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from finance.calculations import LineData
 from finance.numbers import plain_amount
+from portal.spreadsheets import safe_cell
 
 ONE = Decimal(1)
 
@@ -167,12 +168,16 @@ def sharing_csv(sharings: Sequence[LineSharing]) -> str:
         for row in sharing.rows:
             writer.writerow(
                 [
-                    sharing.label,
-                    row.region.name,
+                    safe_cell(sharing.label),
+                    safe_cell(row.region.name),
                     *["" if part is None else plain_amount(part) for part in row.parts],
                 ]
             )
         writer.writerow(
-            [sharing.label, "total", *[plain_amount(amount) for amount in sharing.line_amounts]]
+            [
+                safe_cell(sharing.label),
+                "total",
+                *[plain_amount(amount) for amount in sharing.line_amounts],
+            ]
         )
     return buffer.getvalue()

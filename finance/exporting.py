@@ -18,6 +18,7 @@ from finance.importing import CLOSING_CHECK, OPENING_BALANCE
 from finance.numbers import plain_amount
 from finance.selectors import BudgetView
 from portal.pdf import DocumentInfo, render_pdf
+from portal.spreadsheets import safe_cell
 
 FORMATS = ("csv", "xlsx", "pdf")
 CONTENT_TYPES = {
@@ -28,7 +29,9 @@ CONTENT_TYPES = {
 
 
 def table_rows(view: BudgetView) -> list[list]:
-    """Header, lines and computed rows, with Decimal values (callers choose how to write them)."""
+    """Header, lines and computed rows, with Decimal values (callers choose how to write them).
+
+    Text cells are raw here; the CSV and XLSX writers pass them through `safe_cell`."""
     years = view.years
     table = view.table
     figures = table.figures
@@ -62,7 +65,9 @@ def budget_csv(view: BudgetView) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     for row in table_rows(view):
-        writer.writerow([plain_amount(cell) if isinstance(cell, Decimal) else cell for cell in row])
+        writer.writerow(
+            [plain_amount(cell) if isinstance(cell, Decimal) else safe_cell(cell) for cell in row]
+        )
     return buffer.getvalue()
 
 
@@ -74,7 +79,7 @@ def budget_xlsx(view: BudgetView) -> bytes:
     sheet = workbook.active
     sheet.title = _("Budget")[:31]
     for row in table_rows(view):
-        sheet.append(row)
+        sheet.append([safe_cell(cell) for cell in row])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     number_format = "#,##0"  # Excel shows its locale's separators

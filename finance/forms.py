@@ -7,7 +7,12 @@ from django.utils.translation import gettext_lazy as _
 
 from finance.models import Budget, BudgetLine, BudgetRevision, LineKind
 from finance.numbers import NumberError, format_amount, parse_amount
-from finance.services import UNUSABLE_DECISION_STATUSES, LineInput, supersede_candidates
+from finance.services import (
+    UNUSABLE_DECISION_STATUSES,
+    LineInput,
+    line_commissions,
+    supersede_candidates,
+)
 from governance.models import Decision, DecisionStatus
 from portal.forms import DateInput, PortalFormMixin
 
@@ -81,7 +86,7 @@ class BudgetLineForm(PortalFormMixin, forms.ModelForm):
 
     class Meta:
         model = BudgetLine
-        fields = ["label", "kind", "category", "decision", "reference"]
+        fields = ["label", "kind", "category", "decision", "commission", "reference"]
 
     def __init__(self, *args, budget: Budget, revision: BudgetRevision, **kwargs):
         instance = kwargs.get("instance")
@@ -96,6 +101,11 @@ class BudgetLineForm(PortalFormMixin, forms.ModelForm):
             body_id=budget.owner_id
         ).order_by("-year", "-number")
         self.fields["decision"].empty_label = _("– Inget beslut –")
+        self.fields["commission"].queryset = line_commissions(budget.owner)
+        self.fields["commission"].empty_label = _("– Inget uppdrag –")
+        self.fields["commission"].error_messages["invalid_choice"] = _(
+            "Välj ett av uppdragen i listan."
+        )
 
     @staticmethod
     def amount_name(year: int) -> str:
@@ -140,6 +150,7 @@ class BudgetLineForm(PortalFormMixin, forms.ModelForm):
             kind=data["kind"],
             category=data["category"],
             decision=data["decision"],
+            commission=data["commission"],
             reference=data["reference"],
             amounts=amounts,
         )

@@ -19,7 +19,14 @@ from django.utils.translation import gettext as _
 from finance.models import AMOUNT_DECIMALS, AMOUNT_DIGITS, MAX_YEARS, Budget, LineKind
 from finance.numbers import NumberError, parse_amount
 from groups.models import Group
-from portal.spreadsheets import Row, SpreadsheetError, column_letter, read_table
+from portal.spreadsheets import (
+    FORMULA_PREFIXES,
+    Row,
+    RowError,
+    SpreadsheetError,
+    column_letter,
+    read_table,
+)
 
 INCOME, COST = LineKind.INCOME.value, LineKind.COST.value
 OPENING_BALANCE = "opening_balance"
@@ -35,20 +42,6 @@ COMPUTED_KINDS = (
 )
 LARGEST = Decimal(10) ** (AMOUNT_DIGITS - AMOUNT_DECIMALS)
 _YEAR = re.compile(r"^\d{4}$")
-
-
-@dataclass
-class RowError:
-    line: int
-    column: str
-    message: str
-
-    def __str__(self) -> str:
-        return _("Rad %(line)s, kolumn %(column)s: %(message)s") % {
-            "line": self.line,
-            "column": self.column,
-            "message": self.message,
-        }
 
 
 @dataclass
@@ -185,7 +178,7 @@ def _parse_header(header: Row) -> tuple[list[int], list[RowError]]:
 
 def _parse_row(row: Row, parsed: ParsedBudget, errors, seen_labels, special_rows) -> None:
     cells = row.cells + [""] * (2 + len(parsed.years) - len(row.cells))
-    label, kind = cells[0].strip(), cells[1].strip().lower()
+    label, kind = _unescaped(cells[0].strip()), cells[1].strip().lower()
     if kind in COMPUTED_KINDS:
         return
     if kind not in INPUT_KINDS:
@@ -253,6 +246,14 @@ def _parse_row(row: Row, parsed: ParsedBudget, errors, seen_labels, special_rows
         return
     seen_labels[key] = row.line
     parsed.lines.append(ParsedLine(row.line, label, kind, amounts))
+
+
+def _unescaped(label: str) -> str:
+    """The label as written before export: `portal.spreadsheets.safe_cell` put an apostrophe
+    before text that Excel would otherwise run as a formula (”'=SUMMA(…)”)."""
+    if label.startswith("'") and label[1:].startswith(FORMULA_PREFIXES):
+        return label[1:]
+    return label
 
 
 def _parse_cell(text: str, line: int, column: str, year: int, errors) -> Decimal | None:

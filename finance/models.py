@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from governance.models import Decision
+from governance.models import Commission, Decision
 from groups.models import Group
 from portal.models import TimestampedModel
 
@@ -188,6 +188,15 @@ class BudgetLine(TimestampedModel):
         related_name="budget_lines",
         verbose_name=_("beslut"),
         help_text=_("Beslutet bakom raden, om något."),
+    )
+    commission = models.ForeignKey(
+        Commission,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="budget_lines",
+        verbose_name=_("uppdrag"),
+        help_text=_("Uppdraget bakom raden, om något."),
     )
     reference = models.CharField(
         _("hänvisning"),

@@ -50,6 +50,7 @@ class LineRow:
     line: BudgetLine
     values: list[Decimal]  # signed as the sheets write them: costs negative
     decision_url: str = ""
+    commission_url: str = ""
 
     @property
     def total(self) -> Decimal:
@@ -160,7 +161,7 @@ def _revision_lines(revisions: list[BudgetRevision]) -> dict[int, list[BudgetLin
     lines = {revision.pk: [] for revision in revisions}
     for line in (
         BudgetLine.objects.filter(revision__in=[r.pk for r in revisions])
-        .select_related("decision")
+        .select_related("decision", "commission")
         # Explicit order: the models' default ordering would join up to the owning group.
         .prefetch_related(Prefetch("amounts", queryset=BudgetAmount.objects.order_by("year")))
         .order_by("revision_id", "position")
@@ -201,7 +202,12 @@ def _view_for(
         years=years, opening_balance=revision.opening_balance, lines=data, closing_checks=checks
     )
     rows = [
-        LineRow(line, [d.signed(year) for year in years], decision_url(line.decision))
+        LineRow(
+            line,
+            [d.signed(year) for year in years],
+            decision_url=decision_url(line.decision),
+            commission_url=line.commission.get_absolute_url() if line.commission else "",
+        )
         for line, d in zip(lines, data, strict=True)
     ]
     view = BudgetView(

@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max, QuerySet
+from django.db.models import Max, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -23,7 +23,7 @@ from finance.models import (
     LineCategory,
 )
 from finance.numbers import format_amount
-from governance.models import Decision, DecisionStatus
+from governance.models import Commission, Decision, DecisionStatus
 from groups.models import Group
 from portal.history import save_with_history
 
@@ -39,6 +39,7 @@ class LineInput:
     category: str = LineCategory.OTHER
     reference: str = ""
     decision: Decision | None = None
+    commission: Commission | None = None
 
 
 def _as_input(line) -> LineInput:
@@ -122,6 +123,7 @@ def _line_save(
             category=data.category,
             reference=data.reference,
             decision=data.decision,
+            commission=data.commission,
         ),
         actor=actor,
         reason=reason,
@@ -148,6 +150,29 @@ def _amounts_save(
         elif record.amount != value:
             record.amount = value
             save_with_history(record, actor=actor, reason=reason)
+
+
+def line_commissions(owner: Group) -> QuerySet[Commission]:
+    """The commissions a line of this body's budget may name: those whose commissioner or
+    assignee is in the body's healthcare region, by title."""
+    region = owner.healthcare_region_id
+    return Commission.objects.filter(
+        Q(commissioner__healthcare_region_id=region) | Q(assignee__healthcare_region_id=region)
+    ).order_by("title", "pk")
+
+
+def _ensure_commission_allowed(revision: BudgetRevision, data: LineInput) -> None:
+    if data.commission is None:
+        return
+    if not line_commissions(revision.budget.owner).filter(pk=data.commission.pk).exists():
+        raise ValidationError(
+            {
+                "commission": _(
+                    "Uppdraget hör inte till budgetägarens sjukvårdsregion. Välj ett uppdrag i "
+                    "listan."
+                )
+            }
+        )
 
 
 def latest_revision(budget: Budget) -> BudgetRevision:
@@ -192,7 +217,7 @@ def revision_create(*, actor, budget: Budget, note: str = "") -> BudgetRevision:
         actor=actor,
         reason=reason,
     )
-    lines = previous.lines.prefetch_related("amounts").select_related("decision")
+    lines = previous.lines.prefetch_related("amounts").select_related("decision", "commission")
     for line in lines:
         _line_save(
             actor=actor,
@@ -204,6 +229,7 @@ def revision_create(*, actor, budget: Budget, note: str = "") -> BudgetRevision:
                 category=line.category,
                 reference=line.reference,
                 decision=line.decision,
+                commission=line.commission,
                 amounts={amount.year: amount.amount for amount in line.amounts.all()},
             ),
             reason=reason,
@@ -224,6 +250,7 @@ def revision_create(*, actor, budget: Budget, note: str = "") -> BudgetRevision:
 @transaction.atomic
 def line_create(*, actor, revision: BudgetRevision, data: LineInput) -> BudgetLine:
     ensure_editable(revision)
+    _ensure_commission_allowed(revision, data)
     position = (revision.lines.aggregate(top=Max("position"))["top"] or 0) + 1
     return _line_save(
         actor=actor,
@@ -237,12 +264,14 @@ def line_create(*, actor, revision: BudgetRevision, data: LineInput) -> BudgetLi
 @transaction.atomic
 def line_update(*, actor, line: BudgetLine, data: LineInput) -> BudgetLine:
     ensure_editable(line.revision)
+    _ensure_commission_allowed(line.revision, data)
     reason = _("Rad ändrad i revision %(number)s") % {"number": line.revision.number}
     line.label = data.label
     line.kind = data.kind
     line.category = data.category
     line.reference = data.reference
     line.decision = data.decision
+    line.commission = data.commission
     save_with_history(line, actor=actor, reason=reason)
     existing = {amount.year: amount for amount in line.amounts.all()}
     _amounts_save(actor=actor, line=line, amounts=data.amounts, existing=existing, reason=reason)

@@ -169,6 +169,7 @@ class Group(TimestampedModel):
             ("manage_minutes", _("Kan hantera gruppens minnesanteckningar och protokoll")),
             ("manage_decisions", _("Kan hantera gruppens beslut")),
             ("view_internal", _("Kan se gruppens icke-publika material")),
+            ("manage_finances", _("Kan hantera gruppens budgetar")),
         ]
         constraints = [
             models.CheckConstraint(

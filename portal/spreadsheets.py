@@ -17,6 +17,8 @@ from django.utils.translation import gettext as _
 
 MAX_BYTES = 5 * 1024 * 1024
 DELIMITERS = ",;\t"
+# Text starting with one of these becomes a formula when a spreadsheet program opens the file.
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
 class SpreadsheetError(Exception):
@@ -136,6 +138,19 @@ def read_table(data: bytes, filename: str) -> list[Row]:
     if not rows:
         raise SpreadsheetError(_("Filen innehåller inga rader."))
     return rows
+
+
+def safe_cell(value):
+    """A value for an exported CSV or XLSX cell that Excel will not run as a formula.
+
+    Text starting with =, +, -, @, tab or carriage return gets a leading apostrophe (OWASP's
+    advice against formula injection). Numbers, Decimals, dates, None and empty strings are
+    returned unchanged: an amount like -6617 is a Decimal and stays a number. An importer that
+    reads such files back strips one apostrophe before those characters.
+    """
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
 
 
 def column_letter(index: int) -> str:

@@ -44,7 +44,13 @@ def budget_adopt(request, pk: int):
     return render(
         request,
         "finance/budget_adopt.html",
-        {"form": form, "budget": budget, "revision": revision},
+        {
+            "form": form,
+            "budget": budget,
+            "revision": revision,
+            # Asked here, not in the template: templates run no queries of their own.
+            "has_decisions": form.fields["decision"].queryset.exists(),
+        },
     )
 
 

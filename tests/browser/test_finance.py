@@ -1,4 +1,5 @@
 import datetime
+import re
 
 import pytest
 from playwright.sync_api import expect
@@ -13,6 +14,7 @@ from tests.browser.conftest import (
     screenshot,
 )
 from tests.finance.factories import CommitteeFactory, DecisionFactory, seed_budget
+from tests.governance.factories import CommissionFactory
 from tests.groups.factories import HealthcareRegionFactory, RegionFactory, RegionPopulationFactory
 
 pytestmark = pytest.mark.browser
@@ -60,6 +62,13 @@ def decisions(sodra):
     )
 
 
+@pytest.fixture
+def commission(sodra):
+    return CommissionFactory(
+        commissioner=sodra, title="Processledarstöd inom den statliga satsningen"
+    )
+
+
 def upload(page, name: str, content: str, *, fill: bool = True) -> None:
     page.get_by_label("Fil med budgeten (CSV eller XLSX)").set_input_files(
         {"name": name, "mimeType": "text/csv", "buffer": content.encode("utf-8")}
@@ -73,7 +82,7 @@ def upload(page, name: str, content: str, *, fill: bool = True) -> None:
 
 
 def test_secretariat_imports_seed_004_sees_the_table_chart_and_the_sheets_errors(
-    admin_page, sodra, decisions
+    admin_page, sodra, decisions, commission
 ):
     page = admin_page
     page.get_by_role("navigation", name="Huvudmeny").get_by_role("link", name="Ekonomi").click()
@@ -128,8 +137,16 @@ def test_secretariat_imports_seed_004_sees_the_table_chart_and_the_sheets_errors
     expect(page.get_by_role("alert")).to_contain_text("Skriv ett belopp i tkr")
     assert_accessible(page)
     page.get_by_label("2021 (tkr)").fill("5 026")
+    page.get_by_role("combobox", name=re.compile(r"^Uppdrag")).select_option(label=commission.title)
     page.get_by_role("button", name="Spara").click()
     expect(page.get_by_role("status")).to_contain_text("är sparad")
+    statliga = page.locator("#budget-table").get_by_role("row").filter(has_text="Statliga")
+    expect(statliga.get_by_role("link", name=commission.title)).to_have_attribute(
+        "href", commission.get_absolute_url()
+    )
+    screenshot(page, "finance-line-commission-390", MOBILE)
+    assert_fits_width(page)
+    page.set_viewport_size(DESKTOP)
     expect(
         page.locator("#check-differences").get_by_role("row").filter(has_text="2021")
     ).to_contain_text("16\u00a0221")

@@ -15,7 +15,7 @@ def committee(db):
 
 @pytest.fixture
 def secretary(committee):
-    """A user who is the committee's current secretary (holds groups.manage_decisions)."""
+    """A user who is the committee's current secretary (holds groups.manage_finances)."""
     user = UserFactory(username="sekreterare")
     person = PersonFactory(user=user)
     group_services.membership_start(

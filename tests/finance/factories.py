@@ -64,6 +64,7 @@ def seed_budget(*, owner=None, title="Ekonomisk sammanställning 2020–2022") -
 
 def sized_budget(*, lines: int, years: int, owner=None, with_regions: bool = True) -> Budget:
     """A budget of any size, with a shared-financing line and member regions with populations."""
+    from tests.governance.factories import CommissionFactory
     from tests.groups.factories import RegionPopulationFactory
 
     owner = owner or CommitteeFactory(healthcare_region=HealthcareRegionFactory())
@@ -82,6 +83,7 @@ def sized_budget(*, lines: int, years: int, owner=None, with_regions: bool = Tru
         )
     ]
     decision = DecisionFactory(body=owner)
+    commission = CommissionFactory(commissioner=owner, title=f"Uppdrag för {owner.name}")
     for index in range(1, lines):
         inputs.append(
             services.LineInput(
@@ -90,6 +92,7 @@ def sized_budget(*, lines: int, years: int, owner=None, with_regions: bool = Tru
                 category=LineCategory.STAFF,
                 reference=f"enligt ärende {index}",
                 decision=decision,
+                commission=commission,
                 amounts={year: D(100 * index) for year in year_list},
             )
         )

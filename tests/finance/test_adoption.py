@@ -272,3 +272,27 @@ def test_decisions_behind_lines_and_adoption_are_shown(user_client, budget, deci
     listing = user_client.get(reverse("finance:budget_list")).content.decode()
     assert "§ 12 Processledarstöd" in listing
     assert Budget.objects.get().adopted_by == decision
+
+
+def test_without_decisions_the_page_says_to_register_one_first(client, budget, secretary):
+    client.force_login(secretary)
+    warning = "har inga beslut i portalen ännu. Registrera beslutet först"
+    assert warning in client.get(adopt_url(budget)).content.decode()
+    DecisionFactory(body=budget.owner)
+    assert warning not in client.get(adopt_url(budget)).content.decode()
+
+
+def test_finance_templates_run_no_queries_of_their_own():
+    """Querysets are evaluated in views and selectors, never asked from a template."""
+    from pathlib import Path
+
+    from django.conf import settings
+
+    folder = Path(settings.BASE_DIR) / "templates" / "finance"
+    pattern = re.compile(r"\.(queryset|exists|count|all|filter|exclude|order_by)\b")
+    offending = [
+        f"{path.name}: {match.group(0)}"
+        for path in sorted(folder.rglob("*.html"))
+        for match in pattern.finditer(path.read_text())
+    ]
+    assert offending == []

@@ -143,3 +143,88 @@ def test_import_command_reports_errors_and_saves_nothing(committee, tmp_path):
     with pytest.raises(CommandError, match="ingen grupp"):
         call_command("import_budget", str(source), owner="Finns inte", title="T")
     assert Budget.objects.count() == 0
+
+
+FORMULA = '=HYPERLINK("http://x")'
+
+
+def formula_budget(committee):
+    from finance import services
+
+    return services.budget_create(
+        actor=None,
+        owner=committee,
+        title="Formler",
+        years=[2024, 2025],
+        lines=[
+            (FORMULA, "income", {2024: D(100)}),
+            ("+46 Tjänst", "cost", {2024: D(5)}),
+            ("@SUMMA", "cost", {2025: D(7)}),
+            ("-6617", "cost", {2025: D(1)}),
+            ("Vanlig rad", "cost", {2024: D("1.5")}),
+        ],
+    )
+
+
+def test_safe_cell_escapes_text_that_would_become_a_formula():
+    import datetime
+
+    from portal.spreadsheets import safe_cell
+
+    for text in ("=1+1", "+1", "-1", "@A1", "\t=1", "\r=1"):
+        assert safe_cell(text) == "'" + text
+    for value in ("", "Löpande utgifter", "'=redan skyddad text", D("-6617"), 2024, None):
+        assert safe_cell(value) == value
+    assert safe_cell(datetime.date(2024, 1, 1)) == datetime.date(2024, 1, 1)
+
+
+def test_exported_text_cannot_become_a_formula_in_excel(committee):
+    from openpyxl import load_workbook
+
+    view = selectors.budget_view(formula_budget(committee).pk)
+    rows = list(csv.reader(io.StringIO(exporting.budget_csv(view))))
+    labels = [row[0] for row in rows[1:6]]
+    assert labels == [
+        "'" + FORMULA,
+        "'+46 Tjänst",
+        "'@SUMMA",
+        "'-6617",
+        "Vanlig rad",
+    ]
+    # Amounts stay numbers: a negative amount is written as a number, not escaped.
+    assert rows[2][2:] == ["-5", "0"]
+
+    sheet = load_workbook(io.BytesIO(exporting.budget_xlsx(view))).active
+    cells = {cell.value: cell for cell in sheet["A"]}
+    assert "'" + FORMULA in cells
+    assert all(cell.data_type == "s" for cell in sheet["A"])
+    assert not any(cell.data_type == "f" for row in sheet.iter_rows() for cell in row)
+    assert sheet["C3"].value == -5 and sheet["C3"].data_type == "n"
+
+
+def test_escaped_labels_import_again_as_written(committee):
+    original = formula_budget(committee)
+    view = selectors.budget_view(original.pk)
+    for name, data in (
+        ("e.csv", exporting.budget_csv(view).encode()),
+        ("e.xlsx", exporting.budget_xlsx(view)),
+    ):
+        again = import_budget(data, name, owner=committee, title=name, actor=None)
+        assert again.ok, again.errors
+        assert content(again.budget) == content(original)
+        labels = [row.line.label for row in selectors.budget_view(again.budget.pk).rows]
+        assert labels[0] == FORMULA
+
+
+def test_cost_sharing_csv_escapes_labels(committee):
+    from finance.calculations import LineData
+    from finance.cost_sharing import RegionInfo, share_line, sharing_csv
+
+    sharing = share_line(
+        LineData(label="=2+2", kind="income", amounts={2024: D(10)}),
+        years=[2024],
+        regions=[RegionInfo(key=1, name="@Region")],
+        populations={(1, 2024): 5},
+    )
+    rows = list(csv.reader(io.StringIO(sharing_csv([sharing]))))
+    assert rows[1] == ["'=2+2", "'@Region", "10"]

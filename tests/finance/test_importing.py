@@ -205,3 +205,11 @@ def test_an_empty_title_is_refused_and_nothing_saved(committee):
     )
     assert [e.message for e in result.errors] == ["Budgeten måste ha en rubrik."]
     assert Budget.objects.count() == 0
+
+
+def test_row_errors_are_the_shared_spreadsheet_errors():
+    from portal.spreadsheets import RowError
+
+    _, errors = parse_budget_file(b"label,kind,2020\nIntakt,income,12x\n", "b.csv")
+    assert [type(error) for error in errors] == [RowError]
+    assert str(errors[0]).startswith("Rad 2, kolumn C (2020): ”12x” är inget belopp.")

@@ -271,3 +271,44 @@ def test_after_a_refused_file_owner_and_title_are_kept_and_the_file_asked_for_ag
     assert f'<option value="{other.pk}" selected>' in html
     assert "Välj filen igen efter att du rättat den." in html
     assert Budget.objects.count() == 0
+
+
+def test_cost_sharing_text_tells_how_amounts_with_decimals_are_split(user_client, budget):
+    line = BudgetLine.objects.get(label__startswith="Solidarisk")
+    services.line_update(
+        actor=None,
+        line=line,
+        data=services.LineInput(
+            label=line.label,
+            kind=line.kind,
+            category=line.category,
+            amounts={2020: D("8441.5"), 2021: D(8441), 2022: D(8441)},
+        ),
+    )
+    html = user_client.get(budget.get_absolute_url()).content.decode()
+    assert (
+        "avrundat till hela tkr; belopp med decimaler fördelas med samma antal decimaler. "
+        "Delarna summerar alltid exakt till raden."
+    ) in html
+    # 8 441,5 split 1 390 000 : 159 000 in tenths (largest remainder): 7 575,0 + 866,5.
+    assert '<td class="number">866,5</td>' in html
+    assert '<td class="number">7\u00a0575</td>' in html
+
+
+def test_refused_import_uses_the_shared_error_table_and_asks_for_the_file_again(
+    admin_client, committee
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    response = admin_client.post(
+        reverse("finance:budget_import"),
+        {
+            "file": SimpleUploadedFile("b.csv", b"label,kind,2020\nIntakt,income,12x\n"),
+            "owner": committee.pk,
+            "title": "Budget 2020",
+        },
+    )
+    html = response.content.decode()
+    assert "components/import_errors.html" in [t.name for t in response.templates]
+    assert "Inget importerades. Rätta raderna nedan och ladda upp filen igen." in html
+    assert '<p class="ds-paragraph" id="import-choose-again">Ägare och rubrik står kvar.' in html
