@@ -50,6 +50,7 @@ system-deps:
 
 demo: setup
 	$(MANAGE) migrate --no-input
+	$(MANAGE) sync_group_permissions
 	$(MANAGE) load_demo
 	$(MANAGE) ensure_demo_admin
 

@@ -1,6 +1,3 @@
-import csv
-import io
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, HttpResponse
@@ -12,6 +9,7 @@ from django.views.generic import ListView
 
 from governance.access import meetings as access
 from governance.documents.meetings import decision_extract_pdf
+from governance.documents.register import register_csv, register_xlsx
 from governance.forms.meetings import (
     AttachmentForm,
     DecisionFilterForm,
@@ -30,8 +28,6 @@ from governance.views.common import pdf_response
 from groups.access import user_can_on_group
 from groups.models import Group, Membership, Person
 from groups.permissions import MANAGE_DECISIONS
-
-EXPORT_LIMIT = 10_000
 
 
 def _filtered(request):
@@ -73,68 +69,19 @@ class DecisionListView(ListView):
         )
 
 
-EXPORT_COLUMNS = [
-    _("Beslutande organ"),
-    _("År"),
-    _("Paragraf"),
-    _("Diarienummer"),
-    _("Ärende"),
-    _("Status"),
-    _("Beslutsdatum"),
-    _("Beslutssatser"),
-    _("Utdrag till"),
-    _("Ansvarig"),
-    _("Verkställt"),
-]
-
-
-def _export_rows(decisions):
-    for d in decisions:
-        yield [
-            d.body.name,
-            d.year,
-            d.number or "",
-            d.registry_number,
-            d.title,
-            d.get_status_display(),
-            d.decision_date.isoformat() if d.decision_date else "",
-            "\n".join(c.text for c in d.clauses.all()),
-            "\n".join(d.distribution_list),
-            d.responsible,
-            _("Ja") if d.execution_done else _("Nej"),
-        ]
-
-
 def decision_export(request, fmt: str):
+    """The register as filtered on the page, every matching decision (no page limit)."""
     _form, decisions = _filtered(request)
-    decisions = decisions[:EXPORT_LIMIT]
+    decisions = decisions.iterator(chunk_size=500)
     stamp = timezone.localdate().isoformat()
     if fmt == "xlsx":
-        from openpyxl import Workbook
-        from openpyxl.styles import Font
-
-        workbook = Workbook()
-        sheet = workbook.active
-        sheet.title = _("Beslut")
-        sheet.append([str(c) for c in EXPORT_COLUMNS])
-        for cell in sheet[1]:
-            cell.font = Font(bold=True)
-        for row in _export_rows(decisions):
-            sheet.append(row)
-        buffer = io.BytesIO()
-        workbook.save(buffer)
         response = HttpResponse(
-            buffer.getvalue(),
+            register_xlsx(decisions),
             content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         )
         response["Content-Disposition"] = f'attachment; filename="beslut-{stamp}.xlsx"'
         return response
-    buffer = io.StringIO()
-    buffer.write("\ufeff")  # Excel on Swedish Windows reads UTF-8 only with a BOM
-    writer = csv.writer(buffer, delimiter=";")
-    writer.writerow([str(c) for c in EXPORT_COLUMNS])
-    writer.writerows(_export_rows(decisions))
-    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    response = HttpResponse(register_csv(decisions), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="beslut-{stamp}.csv"'
     return response
 

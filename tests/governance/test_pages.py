@@ -332,3 +332,24 @@ def test_month_overview_groups_meetings(client, convener, rag):
     page = client.get(url("meeting_group_list", rag.pk)).content.decode()
     assert "Mars 2025" in page and "Oktober 2025" in page
     assert page.index("Vårmöte") < page.index("Höstmöte")
+
+
+def test_register_exports_cannot_carry_spreadsheet_formulas(admin_client, committee):
+    import io
+
+    from openpyxl import load_workbook
+
+    decisions.decision_record(
+        actor=None,
+        body=committee,
+        title='=HYPERLINK("http://example.invalid","Klicka")',
+        clauses=["att godkänna"],
+        decision_date=datetime.date(2018, 4, 23),
+    )
+    text = admin_client.get(url("decision_export", "csv")).content.decode("utf-8-sig")
+    assert ";\"'=HYPERLINK(" in text
+    sheet = load_workbook(
+        io.BytesIO(admin_client.get(url("decision_export", "xlsx")).content)
+    ).active
+    assert sheet["E2"].data_type != "f"
+    assert sheet["E2"].value.startswith("'=HYPERLINK")
