@@ -5,9 +5,11 @@
 set -euo pipefail
 mode=${1:-test}
 packages=()
+# Read the library cache once: `ldconfig -p | grep -q` fails under pipefail when grep stops early.
+libraries=$(ldconfig -p)
 command -v msgfmt >/dev/null || packages+=(gettext)
-ldconfig -p | grep -q libharfbuzz-subset || packages+=(libharfbuzz-subset0)
-ldconfig -p | grep -q libpangoft2-1.0 || packages+=(libpango-1.0-0 libpangoft2-1.0-0)
+grep -q libharfbuzz-subset <<<"$libraries" || packages+=(libharfbuzz-subset0)
+grep -q libpangoft2-1.0 <<<"$libraries" || packages+=(libpango-1.0-0 libpangoft2-1.0-0)
 if [ "$mode" = test ]; then
   ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || packages+=(postgresql)
   command -v chromium >/dev/null || packages+=(chromium)
