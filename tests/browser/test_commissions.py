@@ -8,7 +8,13 @@ from playwright.sync_api import expect
 
 from governance.demo.commissions import SEED_000_SECTIONS
 from groups.models import GroupKind
-from tests.browser.conftest import DESKTOP, MOBILE, screenshot
+from tests.browser.conftest import (
+    DESKTOP,
+    MOBILE,
+    assert_accessible,
+    assert_fits_width,
+    screenshot,
+)
 from tests.groups.factories import GroupFactory, HealthcareRegionFactory
 
 pytestmark = pytest.mark.browser
@@ -58,8 +64,10 @@ def test_administrator_writes_decides_and_exports_seed_000(admin_page, tmp_path)
     ).to_have_value(SEED_000_SECTIONS[0][1])
     page.get_by_role("button", name="Flytta upp – avsnitt 2").click()
     expect(page.get_by_role("group", name="Avsnitt 1: Bakgrund")).to_be_visible()
+    assert_accessible(page)
     screenshot(page, "commission-edit-1280", DESKTOP)
     screenshot(page, "commission-edit-390", MOBILE)
+    assert_fits_width(page)
     page.set_viewport_size(DESKTOP)
     page.get_by_role("button", name="Spara", exact=True).click()
 
@@ -71,8 +79,10 @@ def test_administrator_writes_decides_and_exports_seed_000(admin_page, tmp_path)
     page.get_by_label("Datum").fill("2016-09-30")
     page.get_by_role("button", name=re.compile("Bekräfta")).click()
     expect(page.get_by_text("Uppdraget har nu status ”Beslutat (pågår)”.")).to_be_visible()
+    assert_accessible(page)
     screenshot(page, "commission-detail-1280", DESKTOP)
     screenshot(page, "commission-detail-390", MOBILE)
+    assert_fits_width(page)
     page.set_viewport_size(DESKTOP)
 
     with page.expect_download() as download_info:
@@ -110,11 +120,15 @@ def test_administrator_writes_decides_and_exports_seed_000(admin_page, tmp_path)
     expect(page.get_by_role("cell", name="Tidplanen förlängd en månad")).to_be_visible()
     expect(page.locator(".diff del")).to_have_text("maj")
     expect(page.locator(".diff ins")).to_have_text("juni")
+    assert_accessible(page)
     screenshot(page, "commission-history-1280", DESKTOP)
 
     page.goto(f"{page.base_url}/uppdrag/")
     expect(
         page.get_by_role("link", name="Test av arbetssätt med team och länsamordnare")
     ).to_be_visible()
+    assert_accessible(page)
     screenshot(page, "commission-list-1280", DESKTOP)
     screenshot(page, "commission-list-390", MOBILE)
+    assert_fits_width(page)
+    page.set_viewport_size(DESKTOP)

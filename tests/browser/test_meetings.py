@@ -9,7 +9,14 @@ from playwright.sync_api import expect
 from governance.models import Decision, MinutesStatus
 from groups import services as group_services
 from groups.models import GroupKind, MembershipRole
-from tests.browser.conftest import DESKTOP, MOBILE, login, screenshot
+from tests.browser.conftest import (
+    DESKTOP,
+    MOBILE,
+    assert_accessible,
+    assert_fits_width,
+    login,
+    screenshot,
+)
 from tests.groups.factories import GroupFactory, PersonFactory, UserFactory
 
 pytestmark = pytest.mark.browser
@@ -50,6 +57,7 @@ def test_convener_runs_a_meeting_and_adjuster_approves(page):
         page.get_by_label("Rubrik").fill(title)
         page.get_by_role("button", name="Lägg till punkt").click()
         expect(page.get_by_role("row", name=title)).to_be_visible()
+    assert_accessible(page)
     screenshot(page, "meeting-agenda-1280", DESKTOP)
     page.get_by_role("link", name="Klar – till mötet").click()
 
@@ -76,8 +84,10 @@ def test_convener_runs_a_meeting_and_adjuster_approves(page):
     page.get_by_role("link", name="Nätverksmöte 2025-11-05").click()
     page.get_by_role("button", name="Lämna för justering").click()
     expect(page.get_by_text("Protokollet är lämnat för justering.")).to_be_visible()
+    assert_accessible(page)
     screenshot(page, "meeting-submitted-1280", DESKTOP)
     screenshot(page, "meeting-submitted-390", MOBILE)
+    assert_fits_width(page)
     page.set_viewport_size(DESKTOP)
     meeting_url = page.url
 
@@ -85,6 +95,7 @@ def test_convener_runs_a_meeting_and_adjuster_approves(page):
     login(page, "justerare")
     page.goto(meeting_url)
     page.get_by_role("link", name="Justera protokollet").click()
+    assert_accessible(page)
     screenshot(page, "minutes-approve-1280", DESKTOP)
     page.get_by_role("button", name="Jag justerar protokollet").click()
     expect(page.get_by_text("väntar på fler justerare")).to_be_visible()
@@ -108,6 +119,7 @@ def test_convener_runs_a_meeting_and_adjuster_approves(page):
     expect(page.get_by_label("Anteckning")).to_have_value("En tyst ändring")
     page.goto(meeting_url)
     expect(page.get_by_text("Utkastet till rutin presenterades")).to_be_visible()
+    assert_accessible(page)
     screenshot(page, "meeting-approved-1280", DESKTOP)
 
 
@@ -136,8 +148,10 @@ def test_secretary_records_decision_and_downloads_extract(page, tmp_path):
     page.get_by_label("Diarienummer").fill("RS/1009/2017")
     page.get_by_role("button", name="Spara").click()
     expect(page.get_by_text("Beslutet är registrerat som § 1.")).to_be_visible()
+    assert_accessible(page)
     screenshot(page, "decision-detail-1280", DESKTOP)
     screenshot(page, "decision-detail-390", MOBILE)
+    assert_fits_width(page)
     page.set_viewport_size(DESKTOP)
 
     with page.expect_download() as download_info:
@@ -159,4 +173,5 @@ def test_secretary_records_decision_and_downloads_extract(page, tmp_path):
 
     page.goto(f"{page.base_url}/beslut/")
     expect(page.get_by_role("link", name="Resultatförbättrande åtgärder")).to_be_visible()
+    assert_accessible(page)
     screenshot(page, "decision-register-1280", DESKTOP)
