@@ -115,4 +115,10 @@ urlpatterns: list = [
     ),
     path("beslut/<int:pk>/protokollsutdrag.pdf", decisions.decision_pdf, name="decision_pdf"),
     path("bilagor/<int:pk>/", decisions.attachment_download, name="attachment_download"),
+    path("bilagor/<int:pk>/ta-bort/", decisions.attachment_remove, name="attachment_remove"),
+    path(
+        "reservationer/<int:pk>/ta-bort/",
+        decisions.decision_reservation_remove,
+        name="decision_reservation_remove",
+    ),
 ]

@@ -15,6 +15,7 @@ from governance.models import (
     Guest,
     Meeting,
     Minutes,
+    Reservation,
 )
 from governance.services.minutes import required_approvers
 from groups.access import group_for_permission, groups_with_permission, user_can_on_group
@@ -117,6 +118,27 @@ def decision_for_update(decision_id: int, *, user) -> Decision:
     if not user_can_on_group(user, MANAGE_DECISIONS, decision.body):
         raise PermissionDenied
     return decision
+
+
+def reservation_for_update(reservation_id: int, *, user) -> Reservation:
+    reservation = get_object_or_404(
+        Reservation.objects.select_related("person", "decision"), pk=reservation_id
+    )
+    decision_for_update(reservation.decision_id, user=user)
+    return reservation
+
+
+def attachment_for_update(attachment_id: int, *, user) -> Attachment:
+    """An attachment to remove: the right to change what it belongs to."""
+    attachment = get_object_or_404(
+        Attachment.objects.select_related("agenda_item__meeting__group", "decision__body"),
+        pk=attachment_id,
+    )
+    if attachment.decision_id:
+        decision_for_update(attachment.decision_id, user=user)
+    elif not user_can_on_group(user, MANAGE_MEETINGS, attachment.agenda_item.meeting.group):
+        raise PermissionDenied
+    return attachment
 
 
 def attachment_for_download(attachment_id: int, *, user) -> Attachment:

@@ -115,3 +115,21 @@ def attachment_add(
         attachment, actor=actor, reason=_("Bilaga tillagd: %(title)s") % {"title": title}
     )
     return attachment
+
+
+@transaction.atomic
+def attachment_remove(*, actor, attachment: Attachment) -> None:
+    """Remove an attachment added by mistake, while what it belongs to can still change.
+
+    The stored file stays (files are kept by checksum and may be shared; the history row still
+    names it), so nothing that was once part of the record is lost.
+    """
+    if attachment.agenda_item_id:
+        ensure_meeting_editable(attachment.agenda_item.meeting)
+    else:
+        from governance.services.decisions import ensure_decision_editable
+
+        ensure_decision_editable(attachment.decision)
+    attachment._history_user = actor if actor is not None and actor.is_authenticated else None
+    attachment._change_reason = _("Bilaga borttagen: %(title)s") % {"title": attachment.title}
+    attachment.delete()

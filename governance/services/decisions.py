@@ -260,6 +260,18 @@ def decision_reservation_add(
 
 
 @transaction.atomic
+def decision_reservation_remove(*, actor, reservation: Reservation) -> None:
+    """Remove a reservation recorded by mistake, while the decision can still change. The
+    history keeps the removed reservation and who removed it."""
+    ensure_decision_editable(reservation.decision)
+    reservation._history_user = actor if actor is not None and actor.is_authenticated else None
+    reservation._change_reason = _("Reservation av %(name)s borttagen") % {
+        "name": reservation.person.full_name
+    }
+    reservation.delete()
+
+
+@transaction.atomic
 def decision_approve_immediately(*, actor, decision: Decision) -> Decision:
     """Omedelbar justering: an urgent decision is approved at once in the meeting and locked,
     so it can be dispatched before the whole minutes are approved."""

@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -287,3 +288,33 @@ def attachment_download(request, pk: int):
         filename=attachment.original_name or attachment.title,
         content_type=attachment.mime_type,
     )
+
+
+@require_POST
+def decision_reservation_remove(request, pk: int):
+    reservation = access.reservation_for_update(pk, user=request.user)
+    decision = reservation.decision
+    try:
+        services.decision_reservation_remove(actor=request.user, reservation=reservation)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Reservationen är borttagen."))
+    return redirect(decision)
+
+
+@require_POST
+def attachment_remove(request, pk: int):
+    attachment = access.attachment_for_update(pk, user=request.user)
+    back = (
+        attachment.decision.get_absolute_url()
+        if attachment.decision_id
+        else reverse("governance:meeting_agenda", args=[attachment.agenda_item.meeting_id])
+    )
+    try:
+        attachment_services.attachment_remove(actor=request.user, attachment=attachment)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Bilagan är borttagen."))
+    return redirect(back)

@@ -112,3 +112,20 @@ def test_reference_without_file_is_listed_not_served(client, convener, item):
     assert client.get(reference.get_absolute_url()).status_code == 404
     page = client.get(item.meeting.get_absolute_url()).content.decode()
     assert "Skrivelse 2018-04-05 från kansliet" in page
+
+
+def test_attachment_added_by_mistake_is_removed_but_kept_in_history(client, convener, item, rag):
+    client.force_login(convener.user)
+    upload(client, item, "fel.pdf", PDF, title="Fel bilaga")
+    attachment = Attachment.objects.get()
+    remove = reverse("governance:attachment_remove", args=[attachment.pk])
+    client.force_login(member(rag).user)
+    assert client.post(remove).status_code == 403  # members read, managers change
+    client.force_login(convener.user)
+    response = client.post(remove, follow=True)
+    assert "Bilagan är borttagen." in response.content.decode()
+    assert not Attachment.objects.exists()
+    removed = Attachment.history.filter(history_type="-").get()
+    assert removed.title == "Fel bilaga"
+    assert removed.history_user == convener.user
+    assert removed.history_change_reason == "Bilaga borttagen: Fel bilaga"

@@ -13,6 +13,7 @@ from governance.models import (
     MeetingStatus,
     MinutesKind,
     MinutesStatus,
+    Reservation,
 )
 from governance.services import decisions, meetings, minutes
 from governance.services.common import version_of
@@ -407,3 +408,21 @@ def test_a_decided_decision_recorded_on_its_own_changes_only_with_a_reason(commi
     decision.refresh_from_db()
     assert decision.title == "Ny rubrik"
     assert decision.history.first().history_change_reason == "Felstavad rubrik"
+
+
+def test_reservation_recorded_by_mistake_is_removed_until_the_decision_locks(committee):
+    meeting = MeetingFactory(group=committee)
+    decision = record(committee, meeting=meeting)
+    wrong = decisions.decision_reservation_add(
+        actor=None, decision=decision, person=member(committee)
+    )
+    decisions.decision_reservation_remove(actor=None, reservation=wrong)
+    assert not decision.reservations.exists()
+    assert Reservation.history.filter(history_type="-").count() == 1
+    kept = decisions.decision_reservation_add(
+        actor=None, decision=decision, person=member(committee)
+    )
+    decisions.decision_approve_immediately(actor=UserFactory(), decision=decision)
+    with pytest.raises(ValidationError):
+        decisions.decision_reservation_remove(actor=None, reservation=kept)
+    assert decision.reservations.get() == kept
