@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Exists, Min, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from governance.access.commissions import visible_commissions
 from governance.models import (
@@ -23,6 +24,7 @@ from governance.models import (
     SectionTemplateItem,
 )
 from groups.models import Group
+from portal.history import merged_history
 
 
 def _overdue(today: datetime.date) -> Q:
@@ -108,10 +110,22 @@ def commission_detail(commission_id: int, *, user) -> Commission | None:
         .first()
     )
     if commission is not None:
-        commission.history_records = list(
-            commission.history.select_related("history_user").order_by(
-                "-history_date", "-history_id"
-            )[:10]
+        # The commission's own changes and its deliverables' (planned, moved, delivered);
+        # section text changes are compared on the history page.
+        commission.history_records = merged_history(
+            (
+                commission.history.select_related("history_user").order_by(
+                    "-history_date", "-history_id"
+                )[:15],
+                lambda r: _("Uppdraget"),
+            ),
+            (
+                Deliverable.history.filter(commission_id=commission.pk)
+                .select_related("history_user")
+                .order_by("-history_date")[:15],
+                lambda r: _("Leverans: %(title)s") % {"title": r.title},
+            ),
+            limit=15,
         )
     return commission
 

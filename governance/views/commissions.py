@@ -93,7 +93,7 @@ def commission_detail(request, pk: int):
             "deliverables": list(commission.deliverables.all()),
             "decisions": list(commission.concerning_decisions.all()),
             "agenda_items": list(commission.agenda_items.all()),
-            "history": commission.history_records[:10],
+            "history": commission.history_records,
             "can_edit": can_edit,
             "can_deliver": can_deliver,
             "transitions": transitions if can_edit else [],

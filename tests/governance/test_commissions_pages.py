@@ -415,3 +415,19 @@ def test_new_commission_from_a_group_page_starts_with_the_group_as_commissioner(
     response = admin_client.get(reverse("governance:commission_create"), {"commissioner": group.pk})
     assert response.context["form"]["commissioner"].value() == str(group.pk)
     assert f'<option value="{group.pk}" selected>' in response.content.decode()
+
+
+def test_commission_page_history_includes_its_deliverables(admin_client, admin_user):
+    from governance.services import commissions as commission_services
+    from tests.governance.factories import CommissionFactory
+
+    commission = CommissionFactory()
+    commission_services.deliverable_create(
+        actor=admin_user,
+        commission=commission,
+        title="Delrapport till RPO",
+        due_date=datetime.date(2025, 6, 1),
+    )
+    content = admin_client.get(commission.get_absolute_url()).content.decode()
+    assert "Leverans: Delrapport till RPO" in content
+    assert "Leverans planerad" in content
