@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from governance.models.decisions import Decision
+from governance.models.decisions import Decision, registry_number_validator
 from groups.models import Group
 from portal.models import TimestampedModel
 
@@ -69,7 +69,11 @@ class Commission(TimestampedModel):
         default=CommissionKind.PROJECT,
     )
     registry_number = models.CharField(
-        _("diarienummer"), max_length=50, blank=True, help_text=_("T.ex. RS/1009/2017.")
+        _("diarienummer"),
+        max_length=50,
+        blank=True,
+        help_text=_("T.ex. RS/1009/2017."),
+        validators=[registry_number_validator],
     )
     start_date = models.DateField(_("period från"), null=True, blank=True)
     end_date = models.DateField(

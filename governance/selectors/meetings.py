@@ -215,6 +215,12 @@ def meeting_history(meeting: Meeting, minutes: Minutes | None, *, limit: int = 4
             lambda r: _("Mötet"),
         ),
         (
+            Attendance.history.filter(meeting_id=meeting.pk)
+            .select_related("history_user", "person")
+            .order_by("-history_date")[:limit],
+            lambda r: _("Närvaro: %(name)s") % {"name": r.person.full_name},
+        ),
+        (
             AgendaItem.history.filter(meeting_id=meeting.pk)
             .select_related("history_user")
             .order_by("-history_date")[:limit],

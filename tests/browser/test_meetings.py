@@ -67,7 +67,10 @@ def test_convener_runs_a_meeting_and_adjuster_approves(page):
     page.get_by_label("Närvaro för Lena Ledamot").select_option("substituted")
     page.get_by_label("Ersättare för Lena Ledamot").fill("Erik Ersättare")
     page.get_by_role("button", name="Spara närvaro").click()
-    expect(page.get_by_role("row", name="Lena Ledamot")).to_contain_text("Ersatt av Erik Ersättare")
+    attendance = page.get_by_role("region", name="Närvaro")
+    expect(attendance.get_by_role("row", name="Lena Ledamot")).to_contain_text(
+        "Ersatt av Erik Ersättare"
+    )
 
     page.get_by_role("link", name="Protokollets uppgifter och justerare").click()
     page.get_by_label("Jonas Justerare").check()

@@ -392,9 +392,12 @@ def test_history_page_shows_who_why_and_a_word_diff(admin_client, admin_user):
     html = admin_client.get(url, {"fran": versions[0], "till": versions[2]}).content.decode()
     assert "<ins>Oktober 2016 – juni 2017</ins>" in html and "nytt avsnitt" in html
     few = page_queries(admin_client, url)
-    for _ in range(3):
+    for number in range(3):
         services.commission_update(
-            actor=admin_user, commission=commission, reason="igen", registry_number="X"
+            actor=admin_user,
+            commission=commission,
+            reason="igen",
+            registry_number=f"RS/{number}/2024",
         )
     assert page_queries(admin_client, url) == few
 

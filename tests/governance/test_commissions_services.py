@@ -330,3 +330,13 @@ def test_a_draft_is_saved_half_written_but_a_decided_text_must_stay_complete(adm
             actor=admin_user, commission=decided, sections=emptied, reason="Rensat"
         )
     assert "Avsnittet ”Resurser” är obligatoriskt och får inte vara tomt." in error.value.messages
+
+
+def test_commission_registry_number_is_checked_like_a_decisions(admin_user):
+    commission = CommissionFactory(status=CommissionStatus.DRAFT)
+    with pytest.raises(ValidationError) as error:
+        services.commission_update(actor=admin_user, commission=commission, registry_number="X")
+    assert "fyrsiffrigt år" in " ".join(error.value.message_dict["registry_number"])
+    services.commission_update(
+        actor=admin_user, commission=commission, registry_number="CRH 2016/7"
+    )
