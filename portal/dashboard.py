@@ -1,7 +1,5 @@
 """The dashboard: the one place in portal/ that reads from the apps, through their selectors."""
 
-from django.utils import timezone
-
 from governance.selectors import dashboard as governance_dashboard
 from groups import selectors as group_selectors
 
@@ -14,5 +12,4 @@ def dashboard_for(user) -> dict:
         "upcoming_meetings": governance_dashboard.upcoming_meetings(user),
         "deliverables_due": list(governance_dashboard.deliverables_due(user)),
         "recent_decisions": governance_dashboard.recent_decisions(),
-        "today": timezone.localdate(),
     }

@@ -323,5 +323,10 @@ class Deliverable(TimestampedModel):
         return self.current_status()
 
     @property
+    def outside_period(self) -> bool:
+        """Due outside its commission's period: allowed, but shown as a warning."""
+        return not self.commission.covers(self.due_date)
+
+    @property
     def document_is_link(self) -> bool:
         return self.document.startswith(("https://", "http://"))

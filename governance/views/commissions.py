@@ -253,8 +253,7 @@ def commission_status(request, pk: int, status: str):
 
 
 def _period_warning(request, deliverable) -> None:
-    commission = deliverable.commission
-    if not commission.covers(deliverable.due_date):
+    if deliverable.outside_period:
         messages.warning(
             request,
             _(

@@ -1,6 +1,13 @@
 """Small helpers the governance views share."""
 
+from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from governance.forms.meetings import AttachmentForm, add_service_error
+from governance.services import attachments as attachment_services
 
 
 def pdf_response(pdf: bytes, filename: str, *, inline: bool = False) -> HttpResponse:
@@ -8,3 +15,27 @@ def pdf_response(pdf: bytes, filename: str, *, inline: bool = False) -> HttpResp
     disposition = "inline" if inline else "attachment"
     response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
     return response
+
+
+def attachment_page(request, *, owner: dict, heading: str, back_url: str):
+    """Add an attachment to an agenda item or a decision (owner = {"agenda_item": …} or
+    {"decision": …}); the one upload page both use."""
+    form = AttachmentForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            attachment_services.attachment_add(
+                actor=request.user,
+                title=form.cleaned_data["title"],
+                upload=form.cleaned_data["file"],
+                **owner,
+            )
+        except ValidationError as error:
+            add_service_error(form, error)
+        else:
+            messages.success(request, _("Bilagan är tillagd."))
+            return redirect(back_url)
+    return render(
+        request,
+        "governance/attachment_form.html",
+        {"form": form, "heading": heading, "cancel_url": back_url},
+    )

@@ -12,7 +12,6 @@ from governance.access import meetings as access
 from governance.documents.meetings import decision_extract_pdf
 from governance.documents.register import register_csv, register_xlsx
 from governance.forms.meetings import (
-    AttachmentForm,
     DecisionFilterForm,
     DecisionForm,
     FollowUpForm,
@@ -25,7 +24,7 @@ from governance.selectors import decisions as selectors
 from governance.services import attachments as attachment_services
 from governance.services import decisions as services
 from governance.services.common import version_of
-from governance.views.common import pdf_response
+from governance.views.common import attachment_page, pdf_response
 from groups.access import user_can_on_group
 from groups.models import Group, Membership, Person
 from groups.permissions import MANAGE_DECISIONS
@@ -249,28 +248,11 @@ def decision_approve_immediately(request, pk: int):
 
 def decision_attachment_add(request, pk: int):
     decision = access.decision_for_update(pk, user=request.user)
-    form = AttachmentForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            attachment_services.attachment_add(
-                actor=request.user,
-                decision=decision,
-                title=form.cleaned_data["title"],
-                upload=form.cleaned_data["file"],
-            )
-        except ValidationError as error:
-            add_service_error(form, error)
-        else:
-            messages.success(request, _("Bilagan är tillagd."))
-            return redirect(decision)
-    return render(
+    return attachment_page(
         request,
-        "governance/attachment_form.html",
-        {
-            "form": form,
-            "heading": _("Bilaga till beslut: %(title)s") % {"title": decision.title},
-            "cancel_url": decision.get_absolute_url(),
-        },
+        owner={"decision": decision},
+        heading=_("Bilaga till beslut: %(title)s") % {"title": decision.title},
+        back_url=decision.get_absolute_url(),
     )
 
 

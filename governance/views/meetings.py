@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -10,7 +11,6 @@ from governance.access import meetings as access
 from governance.documents.meetings import agenda_pdf
 from governance.forms.meetings import (
     AgendaItemForm,
-    AttachmentForm,
     AttendanceForm,
     GuestForm,
     MeetingForm,
@@ -18,10 +18,9 @@ from governance.forms.meetings import (
     is_stale,
 )
 from governance.selectors import meetings as selectors
-from governance.services import attachments as attachment_services
 from governance.services import meetings as services
 from governance.services.common import version_of
-from governance.views.common import pdf_response
+from governance.views.common import attachment_page, pdf_response
 from groups.access import user_can_on_group
 from groups.permissions import MANAGE_DECISIONS, MANAGE_MEETINGS, MANAGE_MINUTES
 
@@ -197,29 +196,12 @@ def meeting_agenda_item_delete(request, item_pk: int):
 
 def meeting_agenda_item_attachment(request, item_pk: int):
     item = access.agenda_item_for_update(item_pk, user=request.user)
-    form = AttachmentForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            attachment_services.attachment_add(
-                actor=request.user,
-                agenda_item=item,
-                title=form.cleaned_data["title"],
-                upload=form.cleaned_data["file"],
-            )
-        except ValidationError as error:
-            add_service_error(form, error)
-        else:
-            messages.success(request, _("Bilagan är tillagd."))
-            return redirect("governance:meeting_agenda", pk=item.meeting_id)
-    return render(
+    return attachment_page(
         request,
-        "governance/attachment_form.html",
-        {
-            "form": form,
-            "heading": _("Bilaga till punkt %(number)s. %(title)s")
-            % {"number": item.number, "title": item.title},
-            "cancel_url": item.meeting.get_absolute_url(),
-        },
+        owner={"agenda_item": item},
+        heading=_("Bilaga till punkt %(number)s. %(title)s")
+        % {"number": item.number, "title": item.title},
+        back_url=reverse("governance:meeting_agenda", args=[item.meeting_id]),
     )
 
 
