@@ -6,17 +6,20 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from governance.access.meetings import readable_group_ids
 from governance.models import (
+    AgendaItem,
     Attachment,
     Decision,
     DecisionClause,
     DecisionStatus,
+    Meeting,
     Reservation,
 )
-from groups.models import Group
+from groups.models import Group, Membership, Person
 from portal.history import merged_history
 
 
@@ -162,3 +165,24 @@ def _minutes_of(decision: Decision):
 def group_decision_summary(group: Group, *, user, limit: int = 5) -> list[Decision]:
     """For the group page: the latest decisions the user may see (one query)."""
     return list(decision_list(user=user, body=group).prefetch_related(None)[:limit])
+
+
+def decision_form_choices(bodies) -> dict:
+    """The meetings and agenda items a decision of these bodies may belong to."""
+    return {
+        "meetings": Meeting.objects.filter(group__in=bodies)
+        .select_related("group")
+        .order_by("-starts_at"),
+        "agenda_items": AgendaItem.objects.filter(meeting__group__in=bodies).select_related(
+            "meeting"
+        ),
+    }
+
+
+def reservation_candidates(decision: Decision) -> QuerySet[Person]:
+    """Who may record a dissent: the body's members on the day of the decision."""
+    on = decision.decision_date or timezone.localdate()
+    members = Membership.objects.current(on).filter(group_id=decision.body_id)
+    return Person.objects.filter(pk__in=members.values("person_id")).order_by(
+        "last_name", "first_name"
+    )

@@ -19,14 +19,14 @@ from governance.forms.meetings import (
     add_service_error,
     is_stale,
 )
-from governance.models import AgendaItem, Meeting
+from governance.models import Meeting
 from governance.selectors import decisions as selectors
 from governance.services import attachments as attachment_services
 from governance.services import decisions as services
 from governance.services.common import version_of
 from governance.views.common import attachment_page, pdf_response
 from groups.access import user_can_on_group
-from groups.models import Group, Membership, Person
+from groups.models import Group
 from groups.permissions import MANAGE_DECISIONS
 
 
@@ -86,13 +86,6 @@ def decision_export(request, fmt: str):
     return response
 
 
-def _meetings_for(bodies, body_id=None):
-    meetings = Meeting.objects.filter(group__in=bodies).select_related("group")
-    if body_id:
-        meetings = meetings.filter(group_id=body_id)
-    return meetings.order_by("-starts_at")
-
-
 def decision_detail(request, pk: int):
     decision = access.decision_for_view(pk, user=request.user)
     overview = selectors.decision_overview(decision.pk)
@@ -107,17 +100,13 @@ def decision_detail(request, pk: int):
             "locked": overview.minutes_approved or bool(decision.immediately_approved_at),
             # Waiting for approval: no changes until the minutes are taken back.
             "waiting": overview.minutes_submitted,
-            "reservation_form": ReservationForm(people=_body_people(decision.body))
+            "reservation_form": ReservationForm(
+                people=selectors.reservation_candidates(overview.decision)
+            )
             if can_manage
             else None,
         },
     )
-
-
-def _body_people(body: Group):
-    return Person.objects.filter(
-        pk__in=Membership.objects.filter(group=body).values("person_id")
-    ).order_by("last_name", "first_name")
 
 
 def decision_create(request):
@@ -145,8 +134,7 @@ def decision_create(request):
         request.POST or None,
         initial=initial,
         bodies=bodies,
-        meetings=_meetings_for(bodies),
-        agenda_items=AgendaItem.objects.filter(meeting__group__in=bodies).select_related("meeting"),
+        **selectors.decision_form_choices(bodies),
     )
     if request.method == "POST" and form.is_valid():
         body = access.group_for_decisions(form.cleaned_data["body"].pk, user=request.user)
@@ -175,10 +163,7 @@ def decision_edit(request, pk: int):
         instance=decision,
         version=version_of(decision),
         bodies=bodies,
-        meetings=_meetings_for(bodies),
-        agenda_items=AgendaItem.objects.filter(meeting__group=decision.body).select_related(
-            "meeting"
-        ),
+        **selectors.decision_form_choices(bodies),
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -203,7 +188,7 @@ def decision_edit(request, pk: int):
 @require_POST
 def decision_reservation_add(request, pk: int):
     decision = access.decision_for_update(pk, user=request.user)
-    form = ReservationForm(request.POST, people=_body_people(decision.body))
+    form = ReservationForm(request.POST, people=selectors.reservation_candidates(decision))
     if form.is_valid():
         try:
             services.decision_reservation_add(

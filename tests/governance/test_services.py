@@ -426,3 +426,16 @@ def test_reservation_recorded_by_mistake_is_removed_until_the_decision_locks(com
     with pytest.raises(ValidationError):
         decisions.decision_reservation_remove(actor=None, reservation=kept)
     assert decision.reservations.get() == kept
+
+
+def test_only_members_on_the_day_of_the_decision_may_record_a_dissent(committee):
+    from governance.selectors.decisions import reservation_candidates
+    from groups.services import membership_end
+
+    current = member(committee)
+    former = member(committee)
+    membership_end(
+        actor=None, membership=former.memberships.get(), end_date=datetime.date(2024, 12, 31)
+    )
+    decision = record(committee, decision_date=datetime.date(2025, 3, 1))
+    assert list(reservation_candidates(decision)) == [current]
