@@ -242,8 +242,10 @@ SEED_001_SECTIONS = [
 ]
 
 
-def _group(name: str) -> Group | None:
-    return Group.objects.filter(name=name).first()
+def _group(name: str, healthcare_region: str) -> Group | None:
+    # Names repeat across healthcare regions (Södra and Sydöstra both have an RPO Barn och
+    # ungdomars hälsa): always say which region's group is meant.
+    return Group.objects.filter(name=name, healthcare_region__slug=healthcare_region).first()
 
 
 def _create(sections, template_name: str, **fields) -> Commission:
@@ -274,8 +276,8 @@ def load() -> int:
 
 def _seed_000() -> int:
     title = "Test av arbetssätt med team och länsamordnare"
-    commissioner = _group("Centrumrådet Hjärtsjukvård")
-    assignee = _group("Team Genetik Kalmar")
+    commissioner = _group("Centrumrådet Hjärtsjukvård", "sydostra")
+    assignee = _group("Team Genetik Kalmar", "sydostra")
     if commissioner is None or assignee is None or Commission.objects.filter(title=title).exists():
         return 0
     commission = _create(
@@ -329,8 +331,8 @@ def _seed_000() -> int:
 
 def _seed_002() -> int:
     title = "Regional arbetsgrupp Barnonkologi och hematologi i Sydöstra sjukvårdsregionen"
-    commissioner = _group("RPO Barn och ungdomars hälsa")
-    assignee = _group("RAG Barnonkologi och hematologi")
+    commissioner = _group("RPO Barn och ungdomars hälsa", "sydostra")
+    assignee = _group("RAG Barnonkologi och hematologi", "sydostra")
     if commissioner is None or assignee is None or Commission.objects.filter(title=title).exists():
         return 0
     commission = _create(
@@ -384,8 +386,8 @@ def _seed_002() -> int:
 
 def _seed_001() -> int:
     title = "Projekt regional arbetsfördelning i Södra sjukvårdsregionen"
-    commissioner = _group("Södra Regionvårdsnämnden")
-    assignee = _group("Projekt regional arbetsfördelning")
+    commissioner = _group("Södra Regionvårdsnämnden", "sodra")
+    assignee = _group("Projekt regional arbetsfördelning", "sodra")
     if commissioner is None or assignee is None or Commission.objects.filter(title=title).exists():
         return 0
     commission = _create(

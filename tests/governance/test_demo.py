@@ -22,3 +22,17 @@ def test_demo_from_the_seeds_is_idempotent():
     assert seed_004.agenda_item.attachments.count() == 2
     rag = Meeting.objects.filter(group__name="RAG Barnonkologi och hematologi")
     assert rag.filter(minutes__status=MinutesStatus.APPROVED).count() == 3
+
+
+def test_seed_commissions_name_groups_of_the_right_healthcare_region(db):
+    from django.core.management import call_command
+
+    from governance.models import Commission
+
+    call_command("load_demo", verbosity=0)
+    rag = Commission.objects.select_related(
+        "commissioner__healthcare_region", "assignee__healthcare_region"
+    ).get(title__startswith="Regional arbetsgrupp Barnonkologi")
+    # Both Södra and Sydöstra have an "RPO Barn och ungdomars hälsa"; seed 002 is Sydöstra's.
+    assert rag.commissioner.healthcare_region.slug == "sydostra"
+    assert rag.assignee.healthcare_region.slug == "sydostra"
