@@ -6,12 +6,15 @@ owning body (its current secretary; issue 7). Everyone logged in may read budget
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 from guardian.shortcuts import get_objects_for_user
 
-from finance.models import Budget, BudgetLine
+from finance import services
+from finance.models import Budget, BudgetLine, BudgetRevision
 from groups.access import user_can_on_group
 from groups.models import Group
 from groups.permissions import MANAGE_FINANCES
@@ -20,6 +23,34 @@ from portal.access import is_administrator
 
 def can_manage_budget(user, budget: Budget) -> bool:
     return user_can_on_group(user, MANAGE_FINANCES, budget.owner)
+
+
+@dataclass(frozen=True)
+class BudgetActions:
+    """What a user may do now to a budget shown at one of its revisions. Built on the same
+    refusals the services raise, so a button shown is a POST accepted."""
+
+    can_manage: bool
+    can_edit_lines: bool  # add, change and remove lines, change the opening balance
+    can_create_revision: bool
+    can_adopt: bool
+    can_supersede: bool
+    is_frozen: bool  # the latest revision is shown and the rules keep it unchanged
+
+
+def budget_actions(
+    user, *, budget: Budget, revision: BudgetRevision, latest: BudgetRevision
+) -> BudgetActions:
+    manage = can_manage_budget(user, budget)
+    editable = services.revision_edit_refusal(budget, revision, latest_id=latest.pk) is None
+    return BudgetActions(
+        can_manage=manage,
+        can_edit_lines=manage and editable,
+        can_create_revision=manage and services.revision_create_refusal(budget) is None,
+        can_adopt=manage and services.adoption_refusal(budget, latest) is None,
+        can_supersede=manage and services.supersede_refusal(budget) is None,
+        is_frozen=revision.pk == latest.pk and not editable,
+    )
 
 
 def budget_for_update(budget_id: int, *, user) -> Budget:

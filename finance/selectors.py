@@ -19,7 +19,6 @@ from finance.models import (
     BudgetAmount,
     BudgetLine,
     BudgetRevision,
-    BudgetStatus,
     ClosingCheck,
     LineCategory,
     LineKind,
@@ -88,26 +87,6 @@ class BudgetView:
     @property
     def is_adopted_revision(self) -> bool:
         return self.budget.adopted_revision_id == self.revision.pk
-
-    @property
-    def editable(self) -> bool:
-        """Whether the rules allow changing this revision (rights are checked separately)."""
-        return (
-            self.is_latest
-            and not self.is_adopted_revision
-            and self.budget.status != BudgetStatus.SUPERSEDED
-        )
-
-    @property
-    def adoptable(self) -> bool:
-        """Whether the rules allow adopting the latest revision (services.ensure_adoptable)."""
-        return self.budget.status != BudgetStatus.SUPERSEDED and (
-            self.budget.adopted_revision_id != self.latest.pk or self.budget.adopted_by_id is None
-        )
-
-    @property
-    def supersedable(self) -> bool:
-        return self.budget.status == BudgetStatus.ADOPTED
 
     @property
     def chart_svg(self) -> str:

@@ -179,31 +179,43 @@ def latest_revision(budget: Budget) -> BudgetRevision:
     return budget.revisions.order_by("-number").first()
 
 
-def ensure_editable(revision: BudgetRevision) -> None:
-    budget = revision.budget
-    latest = latest_revision(budget)
-    if latest is None or latest.pk != revision.pk:
-        raise ValidationError(
-            _("Bara den senaste revisionen kan ändras. Tidigare revisioner sparas oförändrade.")
-        )
-    # An adoption recorded without its decision (not yet in the portal) may be completed.
-    if budget.adopted_revision_id == revision.pk and budget.adopted_by_id is not None:
-        raise ValidationError(
-            _(
-                "Revisionen är fastställd och kan inte ändras. Skapa en ny revision för att "
-                "arbeta vidare med budgeten."
-            )
-        )
+def revision_edit_refusal(budget: Budget, revision: BudgetRevision, *, latest_id) -> str | None:
+    """Why this revision may not change, or None. The one rule behind `ensure_editable` and
+    `finance.access.budget_actions`: only the latest revision of a budget still in use, and
+    never an adopted one (with or without its decision in the portal)."""
+    if latest_id != revision.pk:
+        return _("Bara den senaste revisionen kan ändras. Tidigare revisioner sparas oförändrade.")
     if budget.status == BudgetStatus.SUPERSEDED:
-        raise ValidationError(_("Budgeten är ersatt och kan inte ändras."))
+        return _("Budgeten är ersatt och kan inte ändras.")
+    if budget.adopted_revision_id == revision.pk:
+        return _(
+            "Revisionen är fastställd och kan inte ändras. Skapa en ny revision för att "
+            "arbeta vidare med budgeten."
+        )
+    return None
+
+
+def revision_create_refusal(budget: Budget) -> str | None:
+    if budget.status == BudgetStatus.SUPERSEDED:
+        return _("Budgeten är ersatt och kan inte ändras.")
+    return None
+
+
+def ensure_editable(revision: BudgetRevision) -> None:
+    latest = latest_revision(revision.budget)
+    refusal = revision_edit_refusal(
+        revision.budget, revision, latest_id=latest.pk if latest else None
+    )
+    if refusal:
+        raise ValidationError(refusal)
 
 
 @transaction.atomic
 def revision_create(*, actor, budget: Budget, note: str = "") -> BudgetRevision:
     """A new revision as a copy of the latest one; the earlier revision stays unchanged."""
     budget = Budget.objects.select_for_update().get(pk=budget.pk)
-    if budget.status == BudgetStatus.SUPERSEDED:
-        raise ValidationError(_("Budgeten är ersatt och kan inte ändras."))
+    if refusal := revision_create_refusal(budget):
+        raise ValidationError(refusal)
     previous = latest_revision(budget)
     reason = _("Ny revision")
     revision = save_with_history(
@@ -338,29 +350,37 @@ def supersede_candidates(budget: Budget) -> QuerySet[Budget]:
     )
 
 
-def ensure_adoptable(budget: Budget, revision: BudgetRevision) -> None:
-    """Whether the rules allow adopting this revision (rights are checked separately)."""
+def adoption_refusal(budget: Budget, revision: BudgetRevision) -> str | None:
+    """Why this revision may not be adopted, or None (rights are checked separately)."""
     if revision.budget_id != budget.pk:
-        raise ValidationError(_("Revisionen hör inte till budgeten."))
+        return _("Revisionen hör inte till budgeten.")
     if budget.status == BudgetStatus.SUPERSEDED:
-        raise ValidationError(_("Budgeten är ersatt och kan inte fastställas."))
+        return _("Budgeten är ersatt och kan inte fastställas.")
     # An adoption recorded without its decision (not yet in the portal) may be completed.
     if budget.adopted_revision_id == revision.pk and budget.adopted_by_id is not None:
-        raise ValidationError(
-            _(
-                "Revision %(number)s är redan fastställd. Skapa en ny revision om budgeten "
-                "ska ändras och fastställas på nytt."
-            )
-            % {"number": revision.number}
-        )
+        return _(
+            "Revision %(number)s är redan fastställd. Skapa en ny revision om budgeten "
+            "ska ändras och fastställas på nytt."
+        ) % {"number": revision.number}
+    return None
+
+
+def ensure_adoptable(budget: Budget, revision: BudgetRevision) -> None:
+    if refusal := adoption_refusal(budget, revision):
+        raise ValidationError(refusal)
+
+
+def supersede_refusal(budget: Budget) -> str | None:
+    if budget.status != BudgetStatus.ADOPTED:
+        return _("Bara en fastställd budget kan markeras som ersatt. Budgeten är %(status)s.") % {
+            "status": budget.get_status_display().lower()
+        }
+    return None
 
 
 def ensure_supersedable(budget: Budget) -> None:
-    if budget.status != BudgetStatus.ADOPTED:
-        raise ValidationError(
-            _("Bara en fastställd budget kan markeras som ersatt. Budgeten är %(status)s.")
-            % {"status": budget.get_status_display().lower()}
-        )
+    if refusal := supersede_refusal(budget):
+        raise ValidationError(refusal)
 
 
 def _decision_text(decision: Decision | None, adopted_on: datetime.date | None) -> str:

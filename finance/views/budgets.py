@@ -34,7 +34,9 @@ class BudgetDetailView(TemplateView):
         )
         if view is None:
             raise Http404
-        can_manage = access.can_manage_budget(self.request.user, view.budget)
+        actions = access.budget_actions(
+            self.request.user, budget=view.budget, revision=view.revision, latest=view.latest
+        )
         revisions = view.revisions
         compare_form = None
         if len(revisions) > 1:
@@ -45,11 +47,8 @@ class BudgetDetailView(TemplateView):
         return super().get_context_data(
             view=view,
             budget=view.budget,
-            can_manage=can_manage,
-            can_edit_lines=can_manage and view.editable,
-            can_adopt=can_manage and view.adoptable,
-            can_supersede=can_manage and view.supersedable,
-            revision_form=RevisionCreateForm() if can_manage else None,
+            actions=actions,
+            revision_form=RevisionCreateForm() if actions.can_create_revision else None,
             compare_form=compare_form,
             **kwargs,
         )

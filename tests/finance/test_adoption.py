@@ -296,3 +296,21 @@ def test_finance_templates_run_no_queries_of_their_own():
         for match in pattern.finditer(path.read_text())
     ]
     assert offending == []
+
+
+def test_an_adoption_without_its_decision_freezes_the_lines_on_the_page_and_in_the_service(
+    client, budget, secretary
+):
+    """The page and the service read one rule: an adopted revision is frozen even while its
+    decision is not yet in the portal (only the adoption itself may be completed)."""
+    services.budget_adopt(actor=None, budget=budget, decision=None)
+    client.force_login(secretary)
+    page = client.get(budget.get_absolute_url()).content.decode()
+    assert "Lägg till rad" not in page
+    assert "Revisionen är fastställd och ändras inte." in page
+    line = budget.revisions.get().lines.first()
+    url = reverse("finance:budget_line_edit", args=[budget.pk, line.pk])
+    refused = client.post(url, {"label": "Ändrad", "kind": line.kind}, follow=True)
+    assert "Revisionen är fastställd och kan inte ändras." in refused.content.decode()
+    line.refresh_from_db()
+    assert line.label != "Ändrad"
