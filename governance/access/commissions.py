@@ -10,12 +10,15 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from governance.models import Commission, CommissionStatus, Deliverable, SectionTemplate
+from governance.services import commissions as rules
 from groups.access import groups_with_permission, require_administrator, user_can_on_group
 from groups.permissions import MANAGE_MEETINGS, VIEW_INTERNAL
 from portal.access import is_administrator
@@ -77,3 +80,34 @@ def can_deliver(user, commission: Commission) -> bool:
 def section_template_for_update(template_id: int, *, user) -> SectionTemplate:
     require_administrator(user)
     return get_object_or_404(SectionTemplate, pk=template_id)
+
+
+@dataclass(frozen=True)
+class CommissionActions:
+    """What a user may do now to a commission: the page's buttons, from the rules the services
+    raise on (a closed commission offers no change; only allowed transitions are offered)."""
+
+    can_edit: bool  # text, facts and the deliverable plan
+    transitions: tuple[tuple[str, str], ...]  # (status, verb) the user may move it to
+    deliverable_ids: frozenset[int]  # deliverables the user may mark delivered now
+
+    @property
+    def has_deliverable_actions(self) -> bool:
+        return self.can_edit or bool(self.deliverable_ids)
+
+
+def commission_actions(user, commission: Commission, deliverables=()) -> CommissionActions:
+    administrator = is_administrator(user)
+    delivers = can_deliver(user, commission)
+    return CommissionActions(
+        can_edit=administrator and rules.commission_edit_refusal(commission) is None,
+        transitions=tuple(
+            (status, str(rules.TRANSITION_VERBS[status]))
+            for status in rules.allowed_transitions(commission.status)
+        )
+        if administrator
+        else (),
+        deliverable_ids=frozenset(
+            d.pk for d in deliverables if delivers and rules.delivery_refusal(d) is None
+        ),
+    )

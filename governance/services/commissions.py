@@ -29,6 +29,7 @@ from governance.models import (
     SectionTemplateItem,
 )
 from governance.services.decisions import decision_link_commissions
+from groups.models import Group
 from portal.history import save_with_history
 
 COMMISSION_FIELDS = (
@@ -76,6 +77,29 @@ TRANSITION_VERBS = {
 
 def allowed_transitions(status: str) -> tuple[str, ...]:
     return TRANSITIONS.get(status, ())
+
+
+def commission_edit_refusal(commission: Commission) -> str | None:
+    """Why a commission's text, facts and deliverable plan may not change now, or None. A
+    completed, transferred or cancelled commission is a closed record."""
+    if not allowed_transitions(commission.status):
+        return _("Uppdraget är %(status)s och kan inte längre ändras.") % {
+            "status": commission.get_status_display().lower()
+        }
+    return None
+
+
+def ensure_commission_editable(commission: Commission) -> None:
+    if refusal := commission_edit_refusal(commission):
+        raise ValidationError(refusal)
+
+
+def delivery_refusal(deliverable: Deliverable) -> str | None:
+    if deliverable.status == DeliverableStatus.DELIVERED:
+        return _("Leveransen är redan markerad som levererad %(date)s.") % {
+            "date": deliverable.delivered_on.isoformat()
+        }
+    return None
 
 
 @dataclass
@@ -301,6 +325,7 @@ def commission_update(
 ) -> Commission:
     """Change a commission's facts and text. Once decided, a text change needs a reason."""
     Commission.objects.select_for_update().filter(pk=commission.pk).first()
+    ensure_commission_editable(commission)
     if sections is None:
         sections = [
             SectionInput(id=s.pk, heading=s.heading, body=s.body, required=s.required)
@@ -389,21 +414,51 @@ def commission_transition(
 
 
 @transaction.atomic
-def deliverable_create(*, actor, commission: Commission, reason: str = "", **fields) -> Deliverable:
+def deliverable_create(
+    *,
+    actor,
+    commission: Commission,
+    title: str,
+    due_date: datetime.date,
+    recipient: Group | None = None,
+    recurrence: str = DeliverableRecurrence.NONE,
+    is_final: bool = False,
+    note: str = "",
+    reason: str = "",
+) -> Deliverable:
+    ensure_commission_editable(commission)
     deliverable = Deliverable(
         commission=commission,
-        **{name: fields[name] for name in DELIVERABLE_FIELDS if name in fields},
+        title=title,
+        due_date=due_date,
+        recipient=recipient,
+        recurrence=recurrence,
+        is_final=is_final,
+        note=note,
     )
     return save_with_history(deliverable, actor=actor, reason=reason or _("Leverans planerad"))
 
 
 @transaction.atomic
 def deliverable_update(
-    *, actor, deliverable: Deliverable, reason: str = "", **fields
+    *,
+    actor,
+    deliverable: Deliverable,
+    title: str,
+    due_date: datetime.date,
+    recipient: Group | None = None,
+    recurrence: str = DeliverableRecurrence.NONE,
+    is_final: bool = False,
+    note: str = "",
+    reason: str = "",
 ) -> Deliverable:
-    for name in DELIVERABLE_FIELDS:
-        if name in fields:
-            setattr(deliverable, name, fields[name])
+    ensure_commission_editable(deliverable.commission)
+    deliverable.title = title
+    deliverable.due_date = due_date
+    deliverable.recipient = recipient
+    deliverable.recurrence = recurrence
+    deliverable.is_final = is_final
+    deliverable.note = note
     return save_with_history(deliverable, actor=actor, reason=reason or _("Leverans ändrad"))
 
 
@@ -420,11 +475,8 @@ def deliverable_mark_delivered(
     """Record a delivery. A yearly deliverable gets its next occurrence, one year later."""
     Deliverable.objects.select_for_update().filter(pk=deliverable.pk).first()
     deliverable.refresh_from_db()
-    if deliverable.status == DeliverableStatus.DELIVERED:
-        raise ValidationError(
-            _("Leveransen är redan markerad som levererad %(date)s.")
-            % {"date": deliverable.delivered_on.isoformat()}
-        )
+    if refusal := delivery_refusal(deliverable):
+        raise ValidationError(refusal)
     if delivered_on > timezone.localdate():
         raise ValidationError({"delivered_on": _("Leveransdatum kan inte ligga i framtiden.")})
     deliverable.status = DeliverableStatus.DELIVERED

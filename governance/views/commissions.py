@@ -78,25 +78,18 @@ def commission_detail(request, pk: int):
     commission = selectors.commission_detail(pk, user=request.user)
     if commission is None:
         raise Http404
-    can_edit = is_administrator(request.user)
-    can_deliver = access.can_deliver(request.user, commission)
-    transitions = [
-        (status, services.TRANSITION_VERBS[status])
-        for status in services.allowed_transitions(commission.status)
-    ]
+    deliverables = list(commission.deliverables.all())
     return render(
         request,
         "governance/commission_detail.html",
         {
             "commission": commission,
             "sections": list(commission.sections.all()),
-            "deliverables": list(commission.deliverables.all()),
+            "deliverables": deliverables,
             "decisions": list(commission.concerning_decisions.all()),
             "agenda_items": list(commission.agenda_items.all()),
             "history": commission.history_records,
-            "can_edit": can_edit,
-            "can_deliver": can_deliver,
-            "transitions": transitions if can_edit else [],
+            "actions": access.commission_actions(request.user, commission, deliverables),
             "today": timezone.localdate(),
         },
     )
@@ -167,8 +160,18 @@ def _sections_action(request, formset_class, *, form_kwargs=None):
     return formset, anchor
 
 
+def _refuse_if_closed(request, commission):
+    """The rule of services.ensure_commission_editable, said before the user types anything."""
+    if refusal := services.commission_edit_refusal(commission):
+        messages.error(request, refusal)
+        return redirect(commission)
+    return None
+
+
 def commission_edit(request, pk: int):
     commission = access.commission_for_update(pk, user=request.user)
+    if refusal := _refuse_if_closed(request, commission):
+        return refusal
     sections = list(commission.sections.order_by("position", "pk"))
     anchor = ""
     rearranged = _sections_action(request, SectionFormSet) if request.method == "POST" else None
@@ -266,6 +269,8 @@ def _period_warning(request, deliverable) -> None:
 
 def deliverable_add(request, pk: int):
     commission = access.commission_for_update(pk, user=request.user)
+    if refusal := _refuse_if_closed(request, commission):
+        return refusal
     form = DeliverableForm(request.POST or None, initial={"recipient": commission.commissioner_id})
     if request.method == "POST" and form.is_valid():
         try:
@@ -287,6 +292,8 @@ def deliverable_add(request, pk: int):
 
 def deliverable_edit(request, pk: int):
     deliverable = access.deliverable_for_update(pk, user=request.user)
+    if refusal := _refuse_if_closed(request, deliverable.commission):
+        return refusal
     form = DeliverableForm(request.POST or None, instance=deliverable)
     if request.method == "POST" and form.is_valid():
         try:

@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
@@ -434,3 +435,35 @@ def test_commission_page_history_includes_its_deliverables(admin_client, admin_u
     content = admin_client.get(commission.get_absolute_url()).content.decode()
     assert "Leverans: Delrapport till RPO" in content
     assert "Leverans planerad" in content
+
+
+def test_a_closed_commission_offers_no_change_and_refuses_one(admin_client):
+    """The page reads commission_actions; the edit pages and services refuse the same."""
+    commission = CommissionFactory(title="Avslutat arbete", status=CommissionStatus.COMPLETED)
+    CommissionSectionFactory(commission=commission, heading="Bakgrund", body="Text")
+    deliverable = DeliverableFactory(commission=commission)
+    page = admin_client.get(commission.get_absolute_url()).content.decode()
+    assert "Ändra uppdrag" not in page
+    assert "Lägg till leverans" not in page
+    assert "Ändra status" not in page  # no transition left after completion
+    refused = admin_client.get(
+        reverse("governance:commission_edit", args=[commission.pk]), follow=True
+    ).content.decode()
+    assert "Uppdraget är avslutat och kan inte längre ändras." in refused
+    response = admin_client.post(
+        reverse("governance:deliverable_edit", args=[deliverable.pk]),
+        {"title": "Ny rubrik", "due_date": "2030-01-01"},
+    )
+    assert response.status_code == 302
+    deliverable.refresh_from_db()
+    assert deliverable.title != "Ny rubrik"
+    with pytest.raises(ValidationError):
+        services.commission_update(actor=None, commission=commission, title="Ny titel")
+
+
+def test_a_decided_commission_offers_its_transitions_and_editing(admin_client):
+    commission = CommissionFactory(status=CommissionStatus.DECIDED)
+    page = admin_client.get(commission.get_absolute_url()).content.decode()
+    assert "Ändra uppdrag" in page
+    assert "Markera som avrapporterat" in page
+    assert "Avsluta uppdraget" not in page  # only from reported
