@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from governance.models import (
@@ -18,6 +19,7 @@ from governance.models import (
     MinutesKind,
 )
 from governance.services.decisions import check_clauses, normalise_clause
+from governance.services.rules import approval_deadline
 from groups.models import Group, Person
 from portal.forms import DateInput, DateTimeInput, PortalFormMixin
 
@@ -128,6 +130,12 @@ class AgendaItemForm(VersionedFormMixin, SetupFormMixin, forms.ModelForm):
         if self.cleaned_data.get("number") is None:
             exclude.add("number")  # the service gives the next number
         return exclude
+
+
+class AgendaMoveForm(forms.Form):
+    """Where an agenda item goes: its new place in the order, 1 = first."""
+
+    position = forms.IntegerField(min_value=1, max_value=999)
 
 
 def commissions_in_region_of(group_ids):
@@ -245,11 +253,24 @@ class MinutesForm(VersionedFormMixin, SetupFormMixin, forms.ModelForm):
             "general_notes": forms.Textarea(attrs={"rows": 4}),
         }
 
-    def __init__(self, *args, people, **kwargs):
+    def __init__(self, *args, people, approver_people, attendance_recorded: bool, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["kind"].choices = MinutesKind.choices
-        for name in ("chair", "secretary", "adjusters"):
-            self.fields[name].queryset = people
+        self.fields["secretary"].queryset = people
+        for name in ("chair", "adjusters"):
+            self.fields[name].queryset = approver_people
+        presence = (
+            _("Bara de som är registrerade som närvarande vid mötet kan väljas.")
+            if attendance_recorded
+            else _("Närvaron är inte registrerad ännu; när den är det kan bara närvarande väljas.")
+        )
+        self.fields["chair"].help_text = presence
+        self.fields["adjusters"].help_text = format_lazy(
+            "{} {}", self.fields["adjusters"].help_text, presence
+        )
+        self.fields["approval_date"].help_text = _(
+            "Från mötesdagen och senast 14 dagar efter mötet (%(deadline)s)."
+        ) % {"deadline": approval_deadline(self.instance.meeting).isoformat()}
         if self.instance.pk and not self.is_bound:
             self.initial["adjusters"] = [
                 link.person_id for link in self.instance.adjuster_links.all()

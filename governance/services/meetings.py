@@ -34,8 +34,8 @@ def meeting_create(*, actor, group: Group, reason: str = "", **fields) -> Meetin
 def meeting_update(
     *, actor, meeting: Meeting, expected_version: str | None = None, reason: str = "", **fields
 ) -> Meeting:
-    check_version(meeting, expected_version)
     ensure_meeting_editable(meeting)
+    check_version(meeting, expected_version)
     for name in MEETING_FIELDS:
         if name in fields:
             setattr(meeting, name, fields[name])
@@ -53,7 +53,6 @@ def agenda_item_add(
     number: int | None = None,
     commission=None,
 ) -> AgendaItem:
-    Meeting.objects.select_for_update().filter(pk=meeting.pk).first()
     ensure_meeting_editable(meeting)
     if number is None:
         number = (meeting.agenda_items.aggregate(n=Max("number"))["n"] or 0) + 1
@@ -72,12 +71,46 @@ def agenda_item_add(
 def agenda_item_update(
     *, actor, item: AgendaItem, expected_version: str | None = None, **fields
 ) -> AgendaItem:
+    ensure_meeting_editable(item.meeting)  # the meeting's lock first, then the item's row
     check_version(item, expected_version)
-    ensure_meeting_editable(item.meeting)
     for name in ITEM_FIELDS:
         if name in fields:
             setattr(item, name, fields[name])
     return save_with_history(item, actor=actor, reason=_("Punkt på dagordningen ändrad"))
+
+
+@transaction.atomic
+def agenda_item_move(*, actor, item: AgendaItem, position: int) -> AgendaItem:
+    """Move an item to `position` (1 = first) and number the agenda 1..n in its new order,
+    each renumbered item with a history row saying from which number to which."""
+    ensure_meeting_editable(item.meeting)
+    items = list(
+        AgendaItem.objects.select_for_update()
+        .filter(meeting_id=item.meeting_id)
+        .order_by("number", "pk")
+    )
+    moved = next((row for row in items if row.pk == item.pk), None)
+    if moved is None:
+        raise ValidationError(_("Punkten finns inte längre på dagordningen."))
+    items.remove(moved)
+    items.insert(min(max(position, 1), len(items) + 1) - 1, moved)
+    changed = [(row, number) for number, row in enumerate(items, start=1) if row.number != number]
+    # (meeting, number) is unique and checked row by row (not deferrable, and SQLite cannot
+    # defer): first park the rows that change above every number in use. The parked numbers
+    # exist only inside this transaction; the history rows below record each final number,
+    # so the history misses no state that was ever committed.
+    top = max(row.number for row in items)
+    for offset, (row, _number) in enumerate(changed, start=1):
+        AgendaItem.objects.filter(pk=row.pk).update(number=top + offset)
+    for row, number in changed:
+        numbers = {"old": row.number, "new": number}
+        row.number = number
+        if row.pk == moved.pk:
+            reason = _("Punkt flyttad från %(old)s till %(new)s") % numbers
+        else:
+            reason = _("Punkt numrerad om från %(old)s till %(new)s") % numbers
+        save_with_history(row, actor=actor, reason=reason)
+    return moved
 
 
 @transaction.atomic
