@@ -20,7 +20,7 @@ from governance.models import (
 )
 from governance.services.decisions import check_clauses, normalise_clause
 from governance.services.rules import approval_deadline
-from groups.models import Group, Person
+from groups.models import Group, MembershipRole, Person
 from portal.forms import DateInput, DateTimeInput, PortalFormMixin
 
 
@@ -167,6 +167,10 @@ class AttendanceForm(SetupFormMixin, forms.Form):
     def __init__(self, *args, rows, **kwargs):
         super().__init__(*args, **kwargs)
         self.rows = rows
+        # The group's substitutes, offered (not imposed) as names for "Ersatt av".
+        self.substitute_names = [
+            row.person.full_name for row in rows if row.role == MembershipRole.SUBSTITUTE
+        ]
         for row in rows:
             recorded = row.attendance
             self.fields[f"status_{row.person.pk}"] = forms.ChoiceField(
@@ -180,6 +184,9 @@ class AttendanceForm(SetupFormMixin, forms.Form):
                 required=False,
                 max_length=200,
                 initial=recorded.substitute_name if recorded else "",
+                widget=forms.TextInput(
+                    attrs={"list": "attendance-substitutes"} if self.substitute_names else {}
+                ),
             )
         self.finish_setup()
         for row in rows:

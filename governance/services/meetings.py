@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from governance.models import (
@@ -15,7 +16,7 @@ from governance.models import (
     Meeting,
 )
 from governance.services.common import check_version, ensure_meeting_editable
-from groups.models import Group, Person
+from groups.models import Group, Membership, Person
 from portal.history import save_with_history
 
 MEETING_FIELDS = ("title", "starts_at", "ends_at", "place", "video_link", "status", "notice")
@@ -136,6 +137,7 @@ def attendance_record(*, actor, meeting: Meeting, rows: list[dict]) -> list[Atte
     existing = {a.person_id: a for a in meeting.attendances.all()}
     saved = []
     errors = []
+    rows = rows + _serving_substitutes(meeting, rows, existing, errors)
     for row in rows:
         person: Person = row["person"]
         attendance = existing.get(person.pk) or Attendance(meeting=meeting, person=person)
@@ -153,6 +155,60 @@ def attendance_record(*, actor, meeting: Meeting, rows: list[dict]) -> list[Atte
     if errors:
         raise ValidationError(errors)
     return saved
+
+
+def _name_key(name: str) -> str:
+    return " ".join(name.split()).casefold()
+
+
+def _serving_substitutes(meeting: Meeting, rows: list[dict], existing: dict, errors: list) -> list:
+    """A substitute named for an absent member ("Ersatt av") who sits in the group was at the
+    meeting: their own row is recorded present (a row left unrecorded becomes "Närvarande";
+    one that says otherwise is refused). Only people recorded present chair and approve the
+    minutes (rules.presence_refusal), and the quorum counts the seat they filled."""
+    named = {
+        _name_key(row.get("substitute_name", "")): row["person"]
+        for row in rows
+        if row["status"] == AttendanceStatus.SUBSTITUTED and row.get("substitute_name", "").strip()
+    }
+    if not named:
+        return []
+    day = timezone.localtime(meeting.starts_at).date()
+    by_name: dict[str, list[Membership]] = {}
+    for membership in (
+        Membership.objects.current(day).filter(group_id=meeting.group_id).select_related("person")
+    ):
+        by_name.setdefault(_name_key(membership.person.full_name), []).append(membership)
+    status_of = {person_id: a.status for person_id, a in existing.items()}
+    status_of.update({row["person"].pk: row["status"] for row in rows})
+    added = []
+    for key, replaced in named.items():
+        people = {m.person_id: m for m in by_name.get(key, [])}
+        if len(people) != 1:
+            continue  # not a member of the group (or two of that name): the name is the record
+        (membership,) = people.values()
+        status = status_of.get(membership.person_id)
+        if membership.person_id == replaced.pk or (
+            status is not None and status != AttendanceStatus.PRESENT
+        ):
+            errors.append(
+                _(
+                    "%(substitute)s anges som ersättare för %(member)s men är inte registrerad "
+                    "som närvarande."
+                )
+                % {"substitute": membership.person.full_name, "member": replaced.full_name}
+            )
+        elif status is None:
+            status_of[membership.person_id] = AttendanceStatus.PRESENT
+            added.append(
+                {
+                    "person": membership.person,
+                    "status": AttendanceStatus.PRESENT,
+                    "role": membership.role,
+                    "region": membership.region,
+                }
+            )
+    return added
 
 
 @transaction.atomic

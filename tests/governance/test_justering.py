@@ -222,16 +222,35 @@ def test_an_approver_not_present_cannot_approve(committee, board):
 def test_a_serving_substitute_recorded_present_may_adjust_and_fills_the_seat(committee, board):
     meeting = committee_meeting(committee)
     absent, substitute = board["members"][2], board["substitute"]
+    # Named as "Ersatt av" with their row left blank: recorded present as they served.
     attend(
         meeting,
-        {board["chair"]: PRESENT, absent: SUBSTITUTED, substitute: PRESENT},
-        substitutes={absent.pk: substitute.full_name},
+        {board["chair"]: PRESENT, absent: SUBSTITUTED},
+        substitutes={absent.pk: f" {substitute.full_name.upper()} "},
     )
+    served = Attendance.objects.get(meeting=meeting, person=substitute)
+    assert (served.status, served.role) == (PRESENT, MembershipRole.SUBSTITUTE)
     record = header(meeting, board, adjusters=[substitute])
     assert list(record.adjusters.all()) == [substitute]
     quorum = rules.quorum(meeting, memberships_on_meeting_day(meeting))
     # Seats: chair and three members (not the substitute, not the secretary); two filled.
     assert (quorum.seats, quorum.filled, quorum.has_quorum) == (4, 2, False)
+
+
+def test_a_substitute_recorded_absent_cannot_serve(committee, board):
+    meeting = committee_meeting(committee)
+    absent, substitute = board["members"][2], board["substitute"]
+    with pytest.raises(ValidationError) as error:
+        attend(
+            meeting,
+            {absent: SUBSTITUTED, substitute: ABSENT},
+            substitutes={absent.pk: substitute.full_name},
+        )
+    assert messages(error.value) == (
+        f"{substitute.full_name} anges som ersättare för {absent.full_name} men är inte "
+        "registrerad som närvarande."
+    )
+    assert not Attendance.objects.filter(meeting=meeting).exists()  # all rows or none
 
 
 # --- a protokoll --------------------------------------------------------------------------
