@@ -347,6 +347,8 @@ def test_minutes_past_the_14_days_are_flagged_on_the_meeting_page_and_list(
 
     listing = admin_client.get(reverse("governance:meeting_list")).content.decode()
     assert listing.count("Ej justerat inom 14 dagar") == 1
+    months = reverse("governance:meeting_group_list", args=[committee.pk])
+    assert admin_client.get(months).content.decode().count("Ej justerat inom 14 dagar") == 1
     # The list's SQL says what the rule says, meeting by meeting.
     today = timezone.localdate()
     for meeting in meeting_list(user=board["secretary"].user):
