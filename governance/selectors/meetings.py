@@ -248,7 +248,9 @@ def meeting_overview(meeting_id: int) -> MeetingOverview | None:
         loose_decisions=loose,
         history=history[:30],
         quorum=quorum,
-        shows_quorum=kind == MinutesKind.PROTOCOL and (quorum.recorded or meeting.starts_at <= now),
+        shows_quorum=kind == MinutesKind.PROTOCOL
+        and meeting.status != MeetingStatus.CANCELLED
+        and (quorum.recorded or meeting.starts_at <= now),
         approval_deadline=rules.approval_deadline(meeting),
         approval_overdue=rules.approval_overdue(meeting, minutes, today=today),
         submit_refusals=rules.minutes_submit_refusals(minutes, now=now) if draft else [],

@@ -116,7 +116,12 @@ def test_no_decision_note_or_attendance_lands_after_the_minutes_are_submitted():
     def submitter() -> None:
         try:
             barrier.wait(timeout=10)
-            time.sleep(0.2)  # the writers are well under way
+            deadline = time.monotonic() + 20
+            while time.monotonic() < deadline:  # until every kind of write is under way
+                with lock:
+                    if {"write_decision", "write_note", "write_attendance"} <= set(landed):
+                        break
+                time.sleep(0.01)
             minutes.minutes_submit(actor=None, minutes=record)
         except BaseException as error:  # pragma: no cover - reported below
             errors.append(error)
