@@ -46,6 +46,11 @@ urlpatterns: list = [
         name="meeting_agenda_item_edit",
     ),
     path(
+        "moten/punkt/<int:item_pk>/flytta/",
+        meetings.meeting_agenda_item_move,
+        name="meeting_agenda_item_move",
+    ),
+    path(
         "moten/punkt/<int:item_pk>/ta-bort/",
         meetings.meeting_agenda_item_delete,
         name="meeting_agenda_item_delete",

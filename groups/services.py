@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
@@ -22,6 +23,7 @@ from groups.models import (
     GroupUserObjectPermission,
     Membership,
     Person,
+    Region,
 )
 from groups.permissions import SYNCED_PERMISSIONS, permissions_for_role
 from portal.history import save_with_history
@@ -103,6 +105,56 @@ def membership_start(
     save_with_history(membership, actor=actor, reason=reason or _("Medlemskap påbörjat"))
     group_permissions_sync(group=group)
     return membership
+
+
+@dataclass(frozen=True)
+class NewPerson:
+    """A person typed into the add-member form, created together with their membership."""
+
+    first_name: str
+    last_name: str
+    title: str = ""
+    email: str = ""
+
+
+@transaction.atomic
+def membership_add(
+    *,
+    actor,
+    group: Group,
+    person: Person | None,
+    new_person: NewPerson | None,
+    role: str,
+    region: Region,
+    start_date: datetime.date,
+    end_date: datetime.date | None = None,
+    voting_right: bool = True,
+    note: str = "",
+) -> Membership:
+    """Add a member: an existing person, or a new one (employed by the region they represent)
+    created in the same transaction, so a refused membership leaves no stray person."""
+    if person is None:
+        if new_person is None:
+            raise ValidationError(_("Välj en befintlig person eller fyll i en ny."))
+        person = person_create(
+            actor=actor,
+            first_name=new_person.first_name,
+            last_name=new_person.last_name,
+            title=new_person.title,
+            email=new_person.email,
+            employer=region,
+        )
+    return membership_start(
+        actor=actor,
+        person=person,
+        group=group,
+        role=role,
+        region=region,
+        start_date=start_date,
+        end_date=end_date,
+        voting_right=voting_right,
+        note=note,
+    )
 
 
 @transaction.atomic

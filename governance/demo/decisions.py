@@ -335,26 +335,27 @@ def _seed_001(committee: Group) -> int:
     )
     attachment_services.attachment_add(actor=None, agenda_item=item, title=SEED_001_ATTACHMENT)
     _attend_all(meeting, people)
-    minutes = minutes_services.minutes_start(actor=None, meeting=meeting, kind=MinutesKind.PROTOCOL)
     adjuster = next((m.person for m in people["members"] if m.role == MembershipRole.MEMBER), None)
-    minutes_services.minutes_update(
+    minutes = minutes_services.minutes_update(
         actor=None,
-        minutes=minutes,
+        meeting=meeting,
+        kind=MinutesKind.PROTOCOL,
         adjusters=[adjuster] if adjuster else [],
         chair=people.get(MembershipRole.CHAIR),
         secretary=people.get(MembershipRole.SECRETARY),
+        general_notes="",
         approval_place="Södra Regionvårdsnämndens kansli",
         approval_date=datetime.date(2018, 4, 30),
     )
     minutes_services.minutes_item_note_save(
         actor=None,
-        minutes=minutes,
+        meeting=meeting,
         agenda_item=opening,
         text="Ordföranden hälsade välkommen. Dagordningen godkändes.",
     )
     minutes_services.minutes_item_note_save(
         actor=None,
-        minutes=minutes,
+        meeting=meeting,
         agenda_item=item,
         text="Direktören föredrog ärendet. Nämnden diskuterade den fortsatta organisationen "
         "med politisk styrgrupp och samordningsgrupp.",
@@ -413,14 +414,15 @@ def _seed_004(committee: Group) -> int:
     for title in SEED_004_ATTACHMENTS:
         attachment_services.attachment_add(actor=None, agenda_item=item, title=title)
     _attend_all(meeting, people, absent=len(people["members"]) - 1)
-    minutes = minutes_services.minutes_start(actor=None, meeting=meeting, kind=MinutesKind.PROTOCOL)
     adjuster = next((m.person for m in people["members"] if m.role == MembershipRole.MEMBER), None)
-    minutes_services.minutes_update(
+    minutes = minutes_services.minutes_update(
         actor=None,
-        minutes=minutes,
+        meeting=meeting,
+        kind=MinutesKind.PROTOCOL,
         adjusters=[adjuster] if adjuster else [],
         chair=people.get(MembershipRole.CHAIR),
         secretary=people.get(MembershipRole.SECRETARY),
+        general_notes="",
         approval_place="Digitalt",
         approval_date=datetime.date(2020, 2, 24),
     )
@@ -504,16 +506,20 @@ def _rag_meetings(rag: Group) -> int:
         minutes = minutes_services.minutes_start(
             actor=None, meeting=meeting, kind=MinutesKind.NOTES
         )
-        minutes_services.minutes_update(
+        minutes = minutes_services.minutes_update(
             actor=None,
-            minutes=minutes,
+            meeting=meeting,
+            kind=minutes.kind,
+            chair=minutes.chair,
+            secretary=minutes.secretary,
             adjusters=[adjuster] if adjuster else [],
+            general_notes="",
             approval_place="Digitalt",
             approval_date=starts_at.date() + datetime.timedelta(days=10),
         )
         for item, (_title, _presenter, note) in zip(agenda, items, strict=True):
             minutes_services.minutes_item_note_save(
-                actor=None, minutes=minutes, agenda_item=item, text=note
+                actor=None, meeting=meeting, agenda_item=item, text=note
             )
         _approve(minutes, [p for p in (minutes.chair, adjuster) if p])
     meeting, new = _meeting(

@@ -127,22 +127,31 @@ class SectionForm(PortalFormMixin, forms.Form):
     )
     required = forms.BooleanField(label=_("Obligatoriskt (får inte vara tomt)"), required=False)
 
-    def __init__(self, *args, check_required: bool = True, **kwargs):
+    def __init__(self, *args, check_required: bool = True, draft: bool = False, **kwargs):
+        """check_required: an obligatory section's text must be written now (a commission
+        that is no longer a draft). A draft is written bit by bit (draft=True: its obligatory
+        sections say so, and are checked when it is decided). A template's text is only a
+        starting point: neither applies."""
         # Set first: PortalFormMixin validates a bound form while initialising.
-        # A template's text is a starting point: "required" applies to the commission's text.
         self.check_required = check_required
         super().__init__(*args, **kwargs)
-        # Show a required section's text as required (no "valfritt"), and validate it so.
-        self.fields["body"].required = check_required and bool(self["required"].value())
+        obligatory = bool(self["required"].value())
+        # Show a required section's text as required (no "valfritt"), and validate it so: the
+        # field's own "required" check is the one message (clean() must not repeat it).
+        self.fields["body"].required = check_required and obligatory
+        if draft and obligatory:
+            self.hide_optional = True
+            self.fields["body"].help_text = _(
+                "Obligatoriskt: måste vara ifyllt innan uppdraget beslutas. Utkastet kan "
+                "sparas utan text."
+            )
 
     def clean(self):
         data = super().clean()
-        if self.cleaned_data.get("DELETE") or not self.check_required:
-            return data
-        if data.get("required") and not (data.get("body") or "").strip():
-            self.add_error(
-                "body", _("Avsnittet är obligatoriskt och får inte vara tomt. Skriv en text.")
-            )
+        body = data.get("body")
+        if self.fields["body"].required and body is not None and not body.strip():
+            # Only spaces: the required check passed on "   " (strip=False keeps indentation).
+            self.add_error("body", self.fields["body"].error_messages["required"])
         return data
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from governance.models import (
@@ -18,7 +19,8 @@ from governance.models import (
     MinutesKind,
 )
 from governance.services.decisions import check_clauses, normalise_clause
-from groups.models import Group, Person
+from governance.services.rules import approval_deadline
+from groups.models import Group, MembershipRole, Person
 from portal.forms import DateInput, DateTimeInput, PortalFormMixin
 
 
@@ -130,6 +132,12 @@ class AgendaItemForm(VersionedFormMixin, SetupFormMixin, forms.ModelForm):
         return exclude
 
 
+class AgendaMoveForm(forms.Form):
+    """Where an agenda item goes: its new place in the order, 1 = first."""
+
+    position = forms.IntegerField(min_value=1, max_value=999)
+
+
 def commissions_in_region_of(group_ids):
     """Commissions given or received within the healthcare regions of these groups."""
     regions = Group.objects.filter(pk__in=group_ids).values("healthcare_region")
@@ -159,6 +167,10 @@ class AttendanceForm(SetupFormMixin, forms.Form):
     def __init__(self, *args, rows, **kwargs):
         super().__init__(*args, **kwargs)
         self.rows = rows
+        # The group's substitutes, offered (not imposed) as names for "Ersatt av".
+        self.substitute_names = [
+            row.person.full_name for row in rows if row.role == MembershipRole.SUBSTITUTE
+        ]
         for row in rows:
             recorded = row.attendance
             self.fields[f"status_{row.person.pk}"] = forms.ChoiceField(
@@ -172,6 +184,9 @@ class AttendanceForm(SetupFormMixin, forms.Form):
                 required=False,
                 max_length=200,
                 initial=recorded.substitute_name if recorded else "",
+                widget=forms.TextInput(
+                    attrs={"list": "attendance-substitutes"} if self.substitute_names else {}
+                ),
             )
         self.finish_setup()
         for row in rows:
@@ -245,11 +260,24 @@ class MinutesForm(VersionedFormMixin, SetupFormMixin, forms.ModelForm):
             "general_notes": forms.Textarea(attrs={"rows": 4}),
         }
 
-    def __init__(self, *args, people, **kwargs):
+    def __init__(self, *args, people, approver_people, attendance_recorded: bool, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["kind"].choices = MinutesKind.choices
-        for name in ("chair", "secretary", "adjusters"):
-            self.fields[name].queryset = people
+        self.fields["secretary"].queryset = people
+        for name in ("chair", "adjusters"):
+            self.fields[name].queryset = approver_people
+        presence = (
+            _("Bara de som är registrerade som närvarande vid mötet kan väljas.")
+            if attendance_recorded
+            else _("Närvaron är inte registrerad ännu; när den är det kan bara närvarande väljas.")
+        )
+        self.fields["chair"].help_text = presence
+        self.fields["adjusters"].help_text = format_lazy(
+            "{} {}", self.fields["adjusters"].help_text, presence
+        )
+        self.fields["approval_date"].help_text = _(
+            "Från mötesdagen och senast 14 dagar efter mötet (%(deadline)s)."
+        ) % {"deadline": approval_deadline(self.instance.meeting).isoformat()}
         if self.instance.pk and not self.is_bound:
             self.initial["adjusters"] = [
                 link.person_id for link in self.instance.adjuster_links.all()

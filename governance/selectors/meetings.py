@@ -7,7 +7,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from itertools import groupby
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import BooleanField, Case, Count, Prefetch, Q, QuerySet, Value, When
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -16,6 +17,7 @@ from governance.models import (
     AgendaItem,
     Attachment,
     Attendance,
+    AttendanceStatus,
     Decision,
     DecisionClause,
     Meeting,
@@ -25,8 +27,13 @@ from governance.models import (
     MinutesApproval,
     MinutesCorrection,
     MinutesItemNote,
+    MinutesKind,
+    MinutesStatus,
     Reservation,
 )
+from governance.services import rules
+from governance.services.common import version_of
+from governance.services.minutes import default_kind, minutes_defaults
 from groups.models import Group, Membership, MembershipRole, Person
 from portal.history import merged_history
 
@@ -37,7 +44,9 @@ def meeting_list(
     *, user, group: Group | None = None, when: str = "", search: str = ""
 ) -> QuerySet[Meeting]:
     meetings = Meeting.objects.select_related("group", "group__healthcare_region", "minutes")
-    meetings = meetings.annotate(item_count=Count("agenda_items", distinct=True))
+    meetings = meetings.annotate(
+        item_count=Count("agenda_items", distinct=True), approval_overdue=_approval_overdue()
+    )
     readable = readable_group_ids(user)
     if readable is not None:
         meetings = meetings.filter(group__in=readable)
@@ -57,6 +66,27 @@ def meeting_list(
             | Q(place__icontains=search)
         )
     return meetings
+
+
+def _approval_overdue():
+    """rules.approval_overdue in SQL: not cancelled, minutes missing or not approved, and the
+    meeting's local day more than 14 days ago (it began before local midnight 14 days ago)."""
+    today = timezone.localdate()
+    cutoff = timezone.make_aware(
+        datetime.datetime.combine(
+            today - datetime.timedelta(days=rules.APPROVAL_DAYS), datetime.time.min
+        )
+    )
+    return Case(
+        When(
+            Q(starts_at__lt=cutoff)
+            & ~Q(status=MeetingStatus.CANCELLED)
+            & (Q(minutes__isnull=True) | ~Q(minutes__status=MinutesStatus.APPROVED)),
+            then=Value(True),
+        ),
+        default=Value(False),
+        output_field=BooleanField(),
+    )
 
 
 @dataclass
@@ -97,6 +127,12 @@ class MeetingOverview:
     corrections: list[MinutesCorrection]
     loose_decisions: list[Decision]
     history: list
+    # The rules of the record (governance.services.rules), prepared for display.
+    quorum: rules.Quorum
+    shows_quorum: bool  # a protokoll states the quorum; minnesanteckningar need not
+    approval_deadline: datetime.date
+    approval_overdue: bool
+    submit_refusals: list[str]  # what keeps draft minutes from being submitted
 
 
 def _decision_prefetch(queryset=None) -> list:
@@ -118,6 +154,14 @@ def meeting_overview(meeting_id: int) -> MeetingOverview | None:
             "minutes__secretary",
         )
         .prefetch_related(
+            Prefetch(
+                "minutes__adjuster_links",
+                queryset=MinutesAdjuster.objects.select_related("person"),
+            ),
+            Prefetch(
+                "minutes__approvals",
+                queryset=MinutesApproval.objects.select_related("person", "user"),
+            ),
             Prefetch(
                 "agenda_items",
                 queryset=AgendaItem.objects.select_related("note", "commission").prefetch_related(
@@ -146,13 +190,8 @@ def meeting_overview(meeting_id: int) -> MeetingOverview | None:
     approvals: list[MinutesApproval] = []
     corrections: list[MinutesCorrection] = []
     if minutes is not None:
-        adjusters = [
-            link.person
-            for link in MinutesAdjuster.objects.filter(minutes=minutes).select_related("person")
-        ]
-        approvals = list(
-            MinutesApproval.objects.filter(minutes=minutes).select_related("person", "user")
-        )
+        adjusters = [link.person for link in minutes.adjuster_links.all()]
+        approvals = list(minutes.approvals.all())
         corrections = list(
             MinutesCorrection.objects.filter(minutes=minutes).select_related(
                 "agenda_item", "created_by"
@@ -191,6 +230,11 @@ def meeting_overview(meeting_id: int) -> MeetingOverview | None:
         key=lambda a: (ROLE_ORDER.get(a.role, 99), a.person.last_name, a.person.first_name),
     )
     history = meeting_history(meeting, minutes)
+    today = timezone.localdate()
+    kind = minutes.kind if minutes is not None else default_kind(meeting)
+    draft = minutes is not None and minutes.status == MinutesStatus.DRAFT
+    now = timezone.now()
+    quorum = rules.quorum(meeting, memberships_on_meeting_day(meeting))
     return MeetingOverview(
         meeting=meeting,
         agenda=agenda,
@@ -203,7 +247,19 @@ def meeting_overview(meeting_id: int) -> MeetingOverview | None:
         corrections=corrections,
         loose_decisions=loose,
         history=history[:30],
+        quorum=quorum,
+        shows_quorum=kind == MinutesKind.PROTOCOL
+        and meeting.status != MeetingStatus.CANCELLED
+        and (quorum.recorded or meeting.starts_at <= now),
+        approval_deadline=rules.approval_deadline(meeting),
+        approval_overdue=rules.approval_overdue(meeting, minutes, today=today),
+        submit_refusals=rules.minutes_submit_refusals(minutes, now=now) if draft else [],
     )
+
+
+def memberships_on_meeting_day(meeting: Meeting) -> list[Membership]:
+    """The group's memberships on the meeting day: the seats that count for its quorum."""
+    return list(Membership.objects.current(rules.meeting_day(meeting)).filter(group=meeting.group))
 
 
 def meeting_history(meeting: Meeting, minutes: Minutes | None, *, limit: int = 40) -> list:
@@ -351,3 +407,74 @@ def people_for_meeting(meeting: Meeting) -> QuerySet[Person]:
     return Person.objects.filter(pk__in=members.values("person_id")).order_by(
         "last_name", "first_name"
     )
+
+
+def approver_candidates(meeting: Meeting, minutes: Minutes | None) -> QuerySet[Person]:
+    """Who can be chosen chair or adjuster: once attendance is recorded, the people recorded
+    present (and anyone already named, so that a choice the rules refuse is shown, not
+    silently dropped); before that, the people who can be named at all."""
+    attendances = Attendance.objects.filter(meeting=meeting)
+    if not attendances.exists():
+        return people_for_meeting(meeting)
+    named = Q()
+    if minutes is not None:
+        named = Q(pk=minutes.chair_id) | Q(
+            pk__in=MinutesAdjuster.objects.filter(minutes=minutes).values("person_id")
+        )
+    present = attendances.filter(status=AttendanceStatus.PRESENT).values("person_id")
+    return Person.objects.filter(Q(pk__in=present) | named).order_by("last_name", "first_name")
+
+
+@dataclass
+class MinutesHeaderPage:
+    minutes: Minutes | None
+    instance: Minutes  # the saved minutes, or unsaved ones with the defaults to start from
+    version: str
+    people: QuerySet[Person]
+    approver_people: QuerySet[Person]
+    attendance_recorded: bool
+
+
+def minutes_header_page(meeting: Meeting) -> MinutesHeaderPage:
+    minutes = Minutes.objects.filter(meeting=meeting).first()
+    return MinutesHeaderPage(
+        minutes=minutes,
+        instance=minutes or Minutes(meeting=meeting, **minutes_defaults(meeting)),
+        version=version_of(minutes) if minutes else "",
+        people=people_for_meeting(meeting),
+        approver_people=approver_candidates(meeting, minutes),
+        attendance_recorded=Attendance.objects.filter(meeting=meeting).exists(),
+    )
+
+
+def minutes_version(meeting: Meeting) -> str:
+    """The version a stale header form is given to save over, after showing the conflict."""
+    minutes = Minutes.objects.filter(meeting=meeting).first()
+    return version_of(minutes) if minutes else ""
+
+
+@dataclass
+class MinutesItemPage:
+    item: AgendaItem
+    note: MinutesItemNote | None
+    items: list[AgendaItem]
+    next_item: AgendaItem | None
+
+
+def minutes_item_page(meeting: Meeting, item_id: int) -> MinutesItemPage:
+    """The note editor of one agenda item (404 when the item is not on this meeting's agenda)."""
+    items = list(AgendaItem.objects.filter(meeting=meeting).order_by("number"))
+    item = next((i for i in items if i.pk == item_id), None)
+    if item is None:
+        raise Http404
+    later = [i for i in items if i.number > item.number]
+    return MinutesItemPage(
+        item=item,
+        note=minutes_item_note(item),
+        items=items,
+        next_item=later[0] if later else None,
+    )
+
+
+def minutes_item_note(item: AgendaItem) -> MinutesItemNote | None:
+    return MinutesItemNote.objects.filter(agenda_item=item).first()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import os
 import zipfile
 
 from django.core.exceptions import ValidationError
@@ -12,6 +13,9 @@ from django.db import transaction
 from django.db.models import Max
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
+from PIL import Image
+from pypdf import PdfReader
+from pypdf.errors import PdfReadError, PyPdfError
 
 from governance.models import AgendaItem, Attachment, Decision
 from governance.services.common import ensure_meeting_editable
@@ -48,6 +52,17 @@ def sniff_mime_type(data: bytes) -> str | None:
     return None
 
 
+# The extensions of each accepted type; the first is the one a stored name is given.
+EXTENSIONS = {
+    "application/pdf": (".pdf",),
+    "image/png": (".png",),
+    "image/jpeg": (".jpg", ".jpeg"),
+    DOCX: (".docx",),
+    XLSX: (".xlsx",),
+    ODT: (".odt",),
+}
+
+
 def check_size(size: int) -> None:
     if size > MAX_BYTES:
         raise ValidationError(
@@ -58,8 +73,54 @@ def check_size(size: int) -> None:
         )
 
 
+def _pdf_refusal(data: bytes, name: str) -> str | None:
+    """A file that starts like a PDF must open as one: pypdf reads its cross-reference table
+    and page tree (a text file beginning with "%PDF-1.4" does not get that far)."""
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted and not reader.decrypt(""):
+            return _(
+                "Filen %(name)s är en lösenordsskyddad PDF. Spara den utan lösenord och "
+                "ladda upp den igen."
+            ) % {"name": name}
+        if len(reader.pages) < 1:
+            raise PdfReadError("no pages")
+    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
+        # pypdf reports a damaged file with its own errors and, deep inside a broken file,
+        # with the built-in ones; none of them is a PDF anyone can open.
+        return _(
+            "Filen %(name)s börjar som en PDF men går inte att öppna som en. Spara den som "
+            "PDF på nytt och ladda upp den igen."
+        ) % {"name": name}
+    return None
+
+
+def _zip_refusal(data: bytes, name: str) -> str | None:
+    """An Office or OpenDocument file is a zip archive: every member must be intact."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            damaged = archive.testzip()
+    except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, ValueError):
+        damaged = name
+    if damaged is not None:
+        return _("Filen %(name)s är skadad och går inte att öppna.") % {"name": name}
+    return None
+
+
+def _image_refusal(data: bytes, name: str) -> str | None:
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            image.verify()
+    except (OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+        return _("Filen %(name)s ser ut som en bild men går inte att öppna som en.") % {
+            "name": name
+        }
+    return None
+
+
 def validate_upload(data: bytes, name: str) -> str:
-    """The MIME type of an acceptable upload, or a Swedish message for the file field."""
+    """The MIME type of an acceptable upload, or a Swedish message for the file field: the
+    content decides the type, and the file must open as that type."""
     if not data:
         raise ValidationError({"file": _("Filen %(name)s är tom.") % {"name": name}})
     check_size(len(data))
@@ -74,7 +135,31 @@ def validate_upload(data: bytes, name: str) -> str:
                 % {"name": name, "types": ALLOWED_DESCRIPTION}
             }
         )
+    if mime_type == "application/pdf":
+        refusal = _pdf_refusal(data, name)
+    elif mime_type.startswith("image/"):
+        refusal = _image_refusal(data, name)
+    else:
+        refusal = _zip_refusal(data, name)
+    if refusal:
+        raise ValidationError({"file": refusal})
     return mime_type
+
+
+def stored_name(name: str, mime_type: str) -> str:
+    """The uploader's file name with the extension of the type its content has: a PDF
+    uploaded as "x.html" is kept and served as "x.pdf"."""
+    base = name.replace("\\", "/").rsplit("/", 1)[-1].strip()
+    extensions = EXTENSIONS.get(mime_type)
+    if not extensions or base.lower().endswith(extensions):
+        return base[-255:]
+    stem = os.path.splitext(base)[0] or _("bilaga")
+    return stem[: 255 - len(extensions[0])] + extensions[0]
+
+
+def download_name(attachment: Attachment) -> str:
+    """The name a download is given (older rows may have been stored with another extension)."""
+    return stored_name(attachment.original_name or attachment.title, attachment.mime_type)
 
 
 @transaction.atomic
@@ -109,7 +194,7 @@ def attachment_add(
         attachment.mime_type = validate_upload(data, upload.name)
         attachment.size = len(data)
         attachment.sha512 = hashlib.sha512(data).hexdigest()
-        attachment.original_name = upload.name[-255:]
+        attachment.original_name = stored_name(upload.name, attachment.mime_type)
         attachment.file.save("upload", ContentFile(data), save=False)
     save_with_history(
         attachment, actor=actor, reason=_("Bilaga tillagd: %(title)s") % {"title": title}

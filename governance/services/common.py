@@ -1,4 +1,4 @@
-"""Rules shared by the governance services: locked minutes and stale forms."""
+"""Rules shared by the governance services: the meeting lock, locked minutes, stale forms."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from django.db import models
 from django.utils.translation import gettext as _
 
 from governance.models import Meeting, Minutes, MinutesStatus
+from governance.services.rules import meeting_edit_refusal
 
 
 def version_of(instance: models.Model) -> str:
@@ -39,25 +40,23 @@ def minutes_of(meeting: Meeting) -> Minutes | None:
         return None
 
 
+def lock_meeting(meeting_id: int) -> Meeting:
+    """Take the meeting's row lock: every write that depends on whether the meeting can still
+    change (its agenda, attendance, guests, notes, decisions, attachments, minutes header) and
+    every change of the minutes' status (submit, withdraw, approve) takes it first, so one
+    waits for the other and nothing lands in minutes submitted a moment earlier.
+
+    Lock order, everywhere: the meeting, then its minutes, then anything else (the row a form
+    was opened on, the § counter). Never lock a meeting while holding one of those."""
+    return Meeting.objects.select_for_update().get(pk=meeting_id)
+
+
 def ensure_meeting_editable(meeting: Meeting) -> None:
-    """Approved minutes are locked, and with them the meeting's agenda, attendance and
-    decisions; minutes waiting for approval are locked until they are taken back."""
+    """Lock the meeting and refuse the write when its minutes are submitted or approved
+    (rules.meeting_edit_refusal), reading their status only after the lock is held."""
+    lock_meeting(meeting.pk)
     minutes = Minutes.objects.filter(meeting_id=meeting.pk).only("status").first()
-    if minutes is None:
-        return
-    if minutes.status == MinutesStatus.APPROVED:
-        raise ValidationError(
-            _(
-                "Protokollet är justerat och kan inte ändras. Gör en rättelse i stället; "
-                "den visas tillsammans med protokollet."
-            ),
-            code="locked",
-        )
-    if minutes.status == MinutesStatus.SUBMITTED:
-        raise ValidationError(
-            _(
-                "Protokollet är lämnat för justering och kan inte ändras. Ta tillbaka det för "
-                "ändring först."
-            ),
-            code="submitted",
-        )
+    refusal = meeting_edit_refusal(minutes)
+    if refusal:
+        code = "locked" if minutes.status == MinutesStatus.APPROVED else "submitted"
+        raise ValidationError(refusal, code=code)

@@ -20,7 +20,7 @@ from governance.models import (
     Reservation,
 )
 from governance.models.decisions import CLAUSE_PREFIX
-from governance.services.common import check_version, ensure_meeting_editable
+from governance.services.common import check_version, ensure_meeting_editable, lock_meeting
 from groups.models import Group, Person
 from portal.history import save_with_history
 
@@ -193,8 +193,8 @@ def decision_update(
     **fields,
 ) -> Decision:
     """Change a decision. Body, year and § stay: they identify it in the register."""
+    ensure_decision_editable(decision)  # the meeting's lock first, then the decision's row
     check_version(decision, expected_version)
-    ensure_decision_editable(decision)
     new_date = fields.get("decision_date")
     if new_date and new_date.year != decision.year:
         # The § is counted per body and year; moving it to another year would break the series.
@@ -275,6 +275,8 @@ def decision_reservation_remove(*, actor, reservation: Reservation) -> None:
 def decision_approve_immediately(*, actor, decision: Decision) -> Decision:
     """Omedelbar justering: an urgent decision is approved at once in the meeting and locked,
     so it can be dispatched before the whole minutes are approved."""
+    if decision.meeting_id:
+        lock_meeting(decision.meeting_id)  # the meeting's lock before the decision's row
     decision = Decision.objects.select_for_update().get(pk=decision.pk)
     if decision.immediately_approved_at:
         raise ValidationError(_("Beslutet är redan omedelbart justerat."))

@@ -7,12 +7,12 @@ import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from governance.models import (
     AgendaItem,
-    ApproverRole,
     Meeting,
     MeetingStatus,
     Minutes,
@@ -23,7 +23,8 @@ from governance.models import (
     MinutesKind,
     MinutesStatus,
 )
-from governance.services.common import check_version, ensure_meeting_editable, minutes_of
+from governance.services import rules
+from governance.services.common import check_version, ensure_meeting_editable, lock_meeting
 from groups.models import GroupKind, Membership, MembershipRole, Person
 from portal.access import is_administrator
 from portal.history import save_with_history
@@ -35,29 +36,40 @@ def default_kind(meeting: Meeting) -> str:
 
 def minutes_defaults(meeting: Meeting) -> dict:
     """Kind, chair and secretary to start from: the group's chair (or convener) and secretary
-    on the meeting day."""
+    on the meeting day; a chair recorded absent is not proposed (the vice chair is, if there)."""
     on = timezone.localtime(meeting.starts_at).date()
     leaders = {
         m.role: m.person
         for m in Membership.objects.current(on)
         .filter(
             group_id=meeting.group_id,
-            role__in=[MembershipRole.CHAIR, MembershipRole.CONVENER, MembershipRole.SECRETARY],
+            role__in=[
+                MembershipRole.CHAIR,
+                MembershipRole.VICE_CHAIR,
+                MembershipRole.CONVENER,
+                MembershipRole.SECRETARY,
+            ],
         )
         .select_related("person")
     }
+    present = rules.present_person_ids(meeting)
+    chairs = [
+        leaders.get(role)
+        for role in (MembershipRole.CHAIR, MembershipRole.VICE_CHAIR, MembershipRole.CONVENER)
+    ]
+    chair = next(
+        (p for p in chairs if p is not None and (present is None or p.pk in present)), None
+    )
     return {
         "kind": default_kind(meeting),
-        "chair": leaders.get(MembershipRole.CHAIR) or leaders.get(MembershipRole.CONVENER),
+        "chair": chair,
         "secretary": leaders.get(MembershipRole.SECRETARY),
     }
 
 
-@transaction.atomic
-def minutes_start(*, actor, meeting: Meeting, kind: str | None = None) -> Minutes:
-    """The minutes of a meeting, created on first use with the group's chair or convener."""
-    Meeting.objects.select_for_update().filter(pk=meeting.pk).first()
-    existing = minutes_of(meeting)
+def _start(actor, meeting: Meeting, kind: str | None = None) -> Minutes:
+    """Under the meeting's lock: the existing minutes, or new ones with the defaults."""
+    existing = Minutes.objects.filter(meeting_id=meeting.pk).first()
     if existing is not None:
         return existing
     defaults = minutes_defaults(meeting)
@@ -68,29 +80,50 @@ def minutes_start(*, actor, meeting: Meeting, kind: str | None = None) -> Minute
 
 
 @transaction.atomic
+def minutes_start(*, actor, meeting: Meeting, kind: str | None = None) -> Minutes:
+    """The minutes of a meeting, created on first use with the group's chair or convener."""
+    lock_meeting(meeting.pk)
+    return _start(actor, meeting, kind)
+
+
+@transaction.atomic
 def minutes_update(
     *,
     actor,
-    minutes: Minutes,
+    meeting: Meeting,
+    kind: str,
+    chair: Person | None,
+    secretary: Person | None,
+    adjusters: list[Person],
+    general_notes: str,
+    approval_place: str,
+    approval_date: datetime.date | None,
     expected_version: str | None = None,
-    adjusters: list[Person] | None = None,
-    **fields,
 ) -> Minutes:
-    check_version(minutes, expected_version)
-    ensure_meeting_editable(minutes.meeting)
-    for name in (
-        "kind",
-        "chair",
-        "secretary",
-        "general_notes",
-        "approval_place",
-        "approval_date",
-    ):
-        if name in fields:
-            setattr(minutes, name, fields[name])
+    """Save the minutes' header ("Till justerare valdes …", chair, time and place of approval),
+    starting the minutes if this is their first write.
+
+    expected_version is the version the form was opened on: "" when the minutes did not exist
+    yet (if someone has started them since, the save is stale), None for no check."""
+    ensure_meeting_editable(meeting)
+    minutes = Minutes.objects.filter(meeting_id=meeting.pk).first()
+    if minutes is None:
+        minutes = _start(actor, meeting)
+    else:
+        check_version(minutes, expected_version)
+    errors = rules.minutes_header_refusals(
+        meeting, chair=chair, adjusters=adjusters, approval_date=approval_date
+    )
+    if errors:
+        raise ValidationError(errors)
+    minutes.kind = kind
+    minutes.chair = chair
+    minutes.secretary = secretary
+    minutes.general_notes = general_notes
+    minutes.approval_place = approval_place
+    minutes.approval_date = approval_date
     save_with_history(minutes, actor=actor, reason=_("Protokollets uppgifter ändrade"))
-    if adjusters is not None:
-        _set_adjusters(actor, minutes, adjusters)
+    _set_adjusters(actor, minutes, adjusters)
     return minutes
 
 
@@ -115,14 +148,17 @@ def _set_adjusters(actor, minutes: Minutes, adjusters: list[Person]) -> None:
 def minutes_item_note_save(
     *,
     actor,
-    minutes: Minutes,
+    meeting: Meeting,
     agenda_item: AgendaItem,
     text: str,
     expected_version: str | None = None,
 ) -> MinutesItemNote:
-    if agenda_item.meeting_id != minutes.meeting_id:
+    """Save the note of one agenda item, starting the minutes if this is their first write.
+    expected_version "" means the form was opened before the item had a note."""
+    if agenda_item.meeting_id != meeting.pk:
         raise ValidationError(_("Punkten hör inte till det här mötet."))
-    ensure_meeting_editable(minutes.meeting)
+    ensure_meeting_editable(meeting)
+    minutes = _start(actor, meeting)
     note = MinutesItemNote.objects.filter(agenda_item=agenda_item).first()
     if note is None:
         if expected_version:  # the form was opened on a note that someone since removed
@@ -139,42 +175,49 @@ def minutes_item_note_save(
 
 
 def required_approvers(minutes: Minutes) -> list[tuple[Person, str]]:
-    """The chair and every named adjuster, each once."""
-    approvers: list[tuple[Person, str]] = []
-    if minutes.chair_id:
-        approvers.append((minutes.chair, ApproverRole.CHAIR))
-    for link in minutes.adjuster_links.select_related("person"):
-        if link.person_id != minutes.chair_id:
-            approvers.append((link.person, ApproverRole.ADJUSTER))
-    return approvers
+    """The chair and every named adjuster, each once (rules.approvers, with the people)."""
+    prefetch_related_objects([minutes], "adjuster_links__person")
+    return rules.approvers(minutes)
+
+
+def _locked_minutes(minutes: Minutes) -> Minutes:
+    """The meeting's lock, then the minutes' own, and what the rules read, freshly loaded."""
+    lock_meeting(minutes.meeting_id)
+    locked = (
+        Minutes.objects.select_for_update(of=("self",))
+        .select_related("meeting__group", "chair")
+        .get(pk=minutes.pk)
+    )
+    prefetch_related_objects(
+        [locked],
+        "adjuster_links__person",
+        "approvals",
+        "meeting__attendances",
+        "meeting__agenda_items",
+    )
+    return locked
+
+
+def ensure_submittable(minutes: Minutes, *, now: datetime.datetime) -> None:
+    errors = rules.minutes_submit_refusals(minutes, now=now)
+    if errors:
+        raise ValidationError(errors)
 
 
 @transaction.atomic
 def minutes_submit(*, actor, minutes: Minutes) -> Minutes:
-    minutes = (
-        Minutes.objects.select_for_update().select_related("meeting__group").get(pk=minutes.pk)
-    )
-    if minutes.status != MinutesStatus.DRAFT:
-        raise ValidationError(_("Protokollet är redan lämnat för justering."))
-    errors = []
-    adjuster_count = minutes.adjuster_links.count()
-    if minutes.kind == MinutesKind.PROTOCOL and not minutes.chair_id:
-        errors.append(_("Ange mötets ordförande innan protokollet lämnas för justering."))
-    if not adjuster_count:
-        errors.append(_("Välj minst en justerare innan protokollet lämnas för justering."))
-    if not minutes.meeting.agenda_items.exists():
-        errors.append(_("Mötet har ingen dagordning att protokollföra."))
-    if errors:
-        raise ValidationError(errors)
+    minutes = _locked_minutes(minutes)
+    now = timezone.now()
+    ensure_submittable(minutes, now=now)
     minutes.status = MinutesStatus.SUBMITTED
-    minutes.submitted_at = timezone.now()
+    minutes.submitted_at = now
     return save_with_history(minutes, actor=actor, reason=_("Lämnat för justering"))
 
 
 @transaction.atomic
 def minutes_withdraw(*, actor, minutes: Minutes) -> Minutes:
     """Take submitted minutes back for changes; approvals already given lapse."""
-    minutes = Minutes.objects.select_for_update().get(pk=minutes.pk)
+    minutes = _locked_minutes(minutes)
     if minutes.status != MinutesStatus.SUBMITTED:
         raise ValidationError(_("Bara protokoll som väntar på justering kan tas tillbaka."))
     for approval in minutes.approvals.all():
@@ -197,35 +240,27 @@ def minutes_approve(
     """Record one approval. The actor approves as the named person they are; an administrator
     may register the approval of a named approver who signed on paper (person=…), on the day
     it was signed (signed_on; today when not given)."""
-    minutes = Minutes.objects.select_for_update().select_related("meeting").get(pk=minutes.pk)
+    minutes = _locked_minutes(minutes)
+    today = timezone.localdate()
     approved_at = timezone.now()
     if signed_on is not None:
         if person is None:
             raise ValidationError(_("Ett datum anges bara när en pappersjustering registreras."))
-        meeting_day = timezone.localtime(minutes.meeting.starts_at).date()
-        if not meeting_day <= signed_on <= timezone.localdate():
-            raise ValidationError(
-                {
-                    "signed_on": _(
-                        "Justeringsdatumet måste ligga mellan mötesdagen (%(day)s) och i dag."
-                    )
-                    % {"day": meeting_day.isoformat()}
-                }
-            )
+        refusal = rules.approval_day_refusal(minutes.meeting, signed_on, today=today)
+        if refusal:
+            raise ValidationError({"signed_on": refusal})
         approved_at = timezone.make_aware(datetime.datetime.combine(signed_on, datetime.time(12)))
-    if minutes.status == MinutesStatus.APPROVED:
-        raise ValidationError(_("Protokollet är redan justerat."))
-    if minutes.status != MinutesStatus.SUBMITTED:
-        raise ValidationError(_("Protokollet är inte lämnat för justering ännu."))
-    approvers = dict((p.pk, (p, role)) for p, role in required_approvers(minutes))
+    approvers = {p.pk: (p, role) for p, role in rules.approvers(minutes)}
     if person is None:
         person = Person.objects.filter(user=actor).first() if actor is not None else None
     elif actor is not None and not is_administrator(actor) and person.user_id != actor.pk:
         raise PermissionDenied  # only administrators register someone else's approval
-    if person is None or person.pk not in approvers:
+    if person is None or (person.pk not in approvers and minutes.status == MinutesStatus.SUBMITTED):
         raise PermissionDenied(_("Du är inte utsedd att justera det här protokollet."))
-    if minutes.approvals.filter(person=person).exists():
-        raise ValidationError(_("%(name)s har redan justerat protokollet.") % {"name": person})
+    on = signed_on or today
+    refusal = rules.minutes_approval_refusal(minutes, person, on=on, today=today)
+    if refusal:
+        raise ValidationError(refusal)
     save_with_history(
         MinutesApproval(
             minutes=minutes,
@@ -253,6 +288,7 @@ def minutes_approve(
 def minutes_correct(
     *, actor, minutes: Minutes, text: str, reason: str, agenda_item: AgendaItem | None = None
 ) -> MinutesCorrection:
+    lock_meeting(minutes.meeting_id)
     minutes = Minutes.objects.select_for_update().get(pk=minutes.pk)
     if minutes.status != MinutesStatus.APPROVED:
         raise ValidationError(
@@ -273,4 +309,4 @@ def minutes_correct(
 
 def approval_deadline(minutes: Minutes) -> datetime.date:
     """Swedish practice: minutes are approved within two weeks of the meeting."""
-    return timezone.localtime(minutes.meeting.starts_at).date() + datetime.timedelta(days=14)
+    return rules.approval_deadline(minutes.meeting)

@@ -174,14 +174,23 @@ def commission_edit(request, pk: int):
         return refusal
     sections = list(commission.sections.order_by("position", "pk"))
     anchor = ""
-    rearranged = _sections_action(request, SectionFormSet) if request.method == "POST" else None
+    # A draft saves half-written: its obligatory sections are checked when it is decided.
+    form_kwargs = {"check_required": not commission.is_draft, "draft": commission.is_draft}
+    rearranged = (
+        _sections_action(request, SectionFormSet, form_kwargs=form_kwargs)
+        if request.method == "POST"
+        else None
+    )
     if rearranged:
         formset, anchor = rearranged
         form = CommissionEditForm(initial=request.POST.dict(), instance=commission)
     else:
         form = CommissionEditForm(request.POST or None, instance=commission)
         formset = SectionFormSet(
-            request.POST or None, initial=_section_rows(sections), prefix="sections"
+            request.POST or None,
+            initial=_section_rows(sections),
+            prefix="sections",
+            form_kwargs=form_kwargs,
         )
         if request.method == "POST" and form.is_valid() and formset.is_valid():
             data = dict(form.cleaned_data)

@@ -252,7 +252,7 @@ def attachment_download(request, pk: int):
     return FileResponse(
         attachment.file.open("rb"),
         as_attachment=True,
-        filename=attachment.original_name or attachment.title,
+        filename=attachment_services.download_name(attachment),
         content_type=attachment.mime_type,
     )
 

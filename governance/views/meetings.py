@@ -11,6 +11,7 @@ from governance.access import meetings as access
 from governance.documents.meetings import agenda_pdf
 from governance.forms.meetings import (
     AgendaItemForm,
+    AgendaMoveForm,
     AttendanceForm,
     GuestForm,
     MeetingForm,
@@ -180,6 +181,30 @@ def meeting_agenda_item_edit(request, item_pk: int):
         "governance/agenda_item_form.html",
         {"form": form, "item": item, "meeting": item.meeting},
     )
+
+
+@require_POST
+def meeting_agenda_item_move(request, item_pk: int):
+    """Move an item up or down (buttons) or to where it was dragged (static/js/agenda.js)."""
+    item = access.agenda_item_for_update(item_pk, user=request.user)
+    form = AgendaMoveForm(request.POST)
+    if form.is_valid():
+        try:
+            moved = services.agenda_item_move(
+                actor=request.user, item=item, position=form.cleaned_data["position"]
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(
+                request,
+                _("”%(title)s” är nu punkt %(number)s.")
+                % {"title": moved.title, "number": moved.number},
+            )
+    else:
+        messages.error(request, _("Ange vart punkten ska flyttas."))
+    agenda = reverse("governance:meeting_agenda", args=[item.meeting_id])
+    return redirect(f"{agenda}#punkt-{item.pk}")
 
 
 @require_POST

@@ -1,8 +1,8 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -16,9 +16,10 @@ from governance.forms.meetings import (
     add_service_error,
     is_stale,
 )
-from governance.models import Minutes, MinutesItemNote, MinutesStatus
+from governance.models import ApproverRole, MinutesStatus
 from governance.selectors import meetings as selectors
 from governance.services import minutes as services
+from governance.services import rules
 from governance.services.common import minutes_of, version_of
 from governance.views.common import pdf_response
 from groups.models import Person
@@ -28,97 +29,92 @@ from portal.access import is_administrator
 def meeting_minutes_edit(request, pk: int):
     """The minutes' header: kind, chair, secretary, adjusters, time and place of approval."""
     meeting = access.meeting_for_minutes(pk, user=request.user)
-    minutes = minutes_of(meeting)
-    people = selectors.people_for_meeting(meeting)
-    instance = minutes or Minutes(meeting=meeting, **services.minutes_defaults(meeting))
+    page = selectors.minutes_header_page(meeting)
     form = MinutesForm(
         request.POST or None,
-        instance=instance,
-        people=people,
-        version=version_of(minutes) if minutes else "",
+        instance=page.instance,
+        people=page.people,
+        approver_people=page.approver_people,
+        attendance_recorded=page.attendance_recorded,
+        version=page.version,
     )
     if request.method == "POST" and form.is_valid():
-        data = {k: v for k, v in form.cleaned_data.items() if k not in ("version",)}
+        data = form.cleaned_data
         try:
-            with transaction.atomic():
-                current = minutes or services.minutes_start(actor=request.user, meeting=meeting)
-                services.minutes_update(
-                    actor=request.user,
-                    minutes=current,
-                    # "" means the form was opened before anyone had started the minutes: if
-                    # someone has since, the save is stale. Minutes started just now are not.
-                    expected_version=form.cleaned_data["version"] if minutes else None,
-                    **data,
-                )
+            services.minutes_update(
+                actor=request.user,
+                meeting=meeting,
+                kind=data["kind"],
+                chair=data["chair"],
+                secretary=data["secretary"],
+                adjusters=list(data["adjusters"]),
+                general_notes=data["general_notes"],
+                approval_place=data["approval_place"],
+                approval_date=data["approval_date"],
+                # "" means the form was opened before anyone had started the minutes: if
+                # someone has since, the save is stale.
+                expected_version=data["version"],
+            )
         except ValidationError as error:
             add_service_error(form, error)
             if is_stale(error):
-                form.refresh_version(version_of(Minutes.objects.get(meeting=meeting)))
+                form.refresh_version(selectors.minutes_version(meeting))
         else:
             messages.success(request, _("Protokollets uppgifter är sparade."))
             return redirect(meeting)
     return render(
         request,
         "governance/minutes_form.html",
-        {"form": form, "meeting": meeting, "minutes": minutes},
+        {"form": form, "meeting": meeting, "minutes": page.minutes},
     )
 
 
 def meeting_minutes_item(request, pk: int, item_pk: int):
     """The minutes editor for one agenda item."""
     meeting = access.meeting_for_minutes(pk, user=request.user)
-    item = get_object_or_404(meeting.agenda_items, pk=item_pk)
-    note = MinutesItemNote.objects.filter(agenda_item=item).first()
+    page = selectors.minutes_item_page(meeting, item_pk)
     form = MinutesItemNoteForm(
         request.POST or None,
-        initial={"text": note.text if note else ""},
-        version=version_of(note) if note else "",
+        initial={"text": page.note.text if page.note else ""},
+        version=version_of(page.note) if page.note else "",
     )
     latest = None
     if request.method == "POST" and form.is_valid():
         try:
-            with transaction.atomic():
-                minutes = minutes_of(meeting) or services.minutes_start(
-                    actor=request.user, meeting=meeting
-                )
-                services.minutes_item_note_save(
-                    actor=request.user,
-                    minutes=minutes,
-                    agenda_item=item,
-                    text=form.cleaned_data["text"],
-                    # "" means the form was opened before the item had a note: if one was
-                    # written since, this save is stale rather than a silent overwrite.
-                    expected_version=form.cleaned_data["version"],
-                )
+            services.minutes_item_note_save(
+                actor=request.user,
+                meeting=meeting,
+                agenda_item=page.item,
+                text=form.cleaned_data["text"],
+                # "" means the form was opened before the item had a note: if one was
+                # written since, this save is stale rather than a silent overwrite.
+                expected_version=form.cleaned_data["version"],
+            )
         except ValidationError as error:
             add_service_error(form, error)
             if is_stale(error):
-                latest = MinutesItemNote.objects.filter(agenda_item=item).first()
+                latest = selectors.minutes_item_note(page.item)
                 form.refresh_version(version_of(latest) if latest else "")
         else:
             messages.success(
                 request,
-                _("Anteckningen till punkt %(number)s är sparad.") % {"number": item.number},
+                _("Anteckningen till punkt %(number)s är sparad.") % {"number": page.item.number},
             )
-            next_item = (
-                meeting.agenda_items.filter(number__gt=item.number).order_by("number").first()
-            )
-            if "save_next" in request.POST and next_item:
+            if "save_next" in request.POST and page.next_item:
                 return redirect(
-                    "governance:meeting_minutes_item", pk=meeting.pk, item_pk=next_item.pk
+                    "governance:meeting_minutes_item", pk=meeting.pk, item_pk=page.next_item.pk
                 )
             return redirect(meeting)
-    items = list(meeting.agenda_items.order_by("number"))
     return render(
         request,
         "governance/minutes_item_form.html",
         {
             "form": form,
             "meeting": meeting,
-            "item": item,
-            "items": items,
+            "item": page.item,
+            "items": page.items,
             "latest": latest,
-            "has_next": any(i.number > item.number for i in items),
+            "has_next": page.next_item is not None,
         },
     )
 
@@ -187,6 +183,16 @@ def meeting_minutes_approve(request, pk: int):
                 )
             return redirect(minutes.meeting)
     person = getattr(request.user, "person", None)
+    pending_self = person is not None and any(p.pk == person.pk for p in pending_people)
+    today = timezone.localdate()
+    # Why the user (or, for a paper approval, each pending approver) cannot approve today.
+    self_refusal = (
+        rules.minutes_approval_refusal(overview.minutes, person, on=today) if pending_self else None
+    )
+    pending = [
+        (p, rules.presence_refusal(overview.meeting, p, as_role=ApproverRole(role).label.lower()))
+        for p, role in overview.pending_approvers
+    ]
     return render(
         request,
         "governance/minutes_approve.html",
@@ -194,11 +200,13 @@ def meeting_minutes_approve(request, pk: int):
             "overview": overview,
             "meeting": overview.meeting,
             "minutes": minutes,
-            "can_approve_self": person is not None
-            and any(p.pk == person.pk for p in pending_people)
-            and minutes.status == MinutesStatus.SUBMITTED,
+            "can_approve_self": pending_self
+            and minutes.status == MinutesStatus.SUBMITTED
+            and self_refusal is None,
+            "self_refusal": self_refusal,
             "is_admin": is_administrator(request.user),
             "pending_people": pending_people,
+            "pending": pending,
         },
     )
 

@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -16,34 +15,39 @@ def membership_add(request, pk: int):
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
+        new_person = (
+            None
+            if data["person"]
+            else services.NewPerson(
+                first_name=data["new_first_name"],
+                last_name=data["new_last_name"],
+                title=data["new_title"],
+                email=data["new_email"] or "",
+            )
+        )
         try:
-            with transaction.atomic():
-                person = data["person"] or services.person_create(
-                    actor=request.user,
-                    first_name=data["new_first_name"],
-                    last_name=data["new_last_name"],
-                    title=data["new_title"],
-                    email=data["new_email"] or "",
-                    employer=data["region"],
-                )
-                membership = services.membership_start(
-                    actor=request.user,
-                    person=person,
-                    group=group,
-                    role=data["role"],
-                    region=data["region"],
-                    start_date=data["start_date"],
-                    end_date=data["end_date"],
-                    voting_right=data["voting_right"],
-                    note=data["note"],
-                )
+            membership = services.membership_add(
+                actor=request.user,
+                group=group,
+                person=data["person"],
+                new_person=new_person,
+                role=data["role"],
+                region=data["region"],
+                start_date=data["start_date"],
+                end_date=data["end_date"],
+                voting_right=data["voting_right"],
+                note=data["note"],
+            )
         except ValidationError as error:
             form.add_error(None, error)
         else:
             messages.success(
                 request,
                 _("%(person)s är tillagd som %(role)s.")
-                % {"person": person.full_name, "role": membership.get_role_display().lower()},
+                % {
+                    "person": membership.person.full_name,
+                    "role": membership.get_role_display().lower(),
+                },
             )
             if "save_and_add" in request.POST:
                 return redirect("groups:membership_add", pk=group.pk)

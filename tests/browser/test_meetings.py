@@ -178,3 +178,30 @@ def test_secretary_records_decision_and_downloads_extract(page, tmp_path):
     expect(page.get_by_role("link", name="Resultatförbättrande åtgärder")).to_be_visible()
     assert_accessible(page)
     screenshot(page, "decision-register-1280", DESKTOP)
+
+
+def test_agenda_items_are_dragged_or_moved_with_buttons_into_a_new_order(page):
+    from governance.services import meetings as meeting_services
+    from tests.governance.factories import MeetingFactory
+
+    rag = GroupFactory(name="RAG Ordning")
+    seat(rag, MembershipRole.CONVENER, "sammankallande", "Karin", "Sammankallande")
+    meeting = MeetingFactory(group=rag)
+    for title in ("Öppnande", "Rapport", "Övriga frågor"):
+        meeting_services.agenda_item_add(actor=None, meeting=meeting, title=title)
+    login(page, "sammankallande")
+    page.goto(f"{page.base_url}/moten/{meeting.pk}/dagordning/")
+    rows = page.locator("tbody[data-agenda-reorder] tr")
+    expect(rows.first).to_have_attribute("draggable", "true")  # the script is running
+
+    rows.nth(2).drag_to(rows.nth(0))
+    expect(page.get_by_text("”Övriga frågor” är nu punkt 1.")).to_be_visible()
+    expect(rows.nth(0)).to_contain_text("Övriga frågor")
+    expect(rows.nth(1)).to_contain_text("Öppnande")
+
+    # The keyboard way: the buttons, which work without the script too.
+    page.get_by_role("button", name="Flytta ned punkt 2").focus()
+    page.keyboard.press("Enter")
+    expect(page.get_by_text("”Öppnande” är nu punkt 3.")).to_be_visible()
+    expect(rows.nth(2)).to_contain_text("Öppnande")
+    assert_accessible(page)

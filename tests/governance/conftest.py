@@ -52,3 +52,24 @@ def meeting(rag):
         ends_at=datetime.datetime(2025, 5, 6, 15, tzinfo=TZ),
         place="Videomöte",
     )
+
+
+def write_header(meeting, *, actor=None, **changes):
+    """minutes_update with every header field as it stands (or as the minutes would start),
+    except the `changes`: what the header form sends when one field is edited."""
+    from governance.models import Minutes
+    from governance.services.minutes import minutes_defaults, minutes_update
+
+    current = Minutes.objects.filter(meeting=meeting).first()
+    base = current or Minutes(meeting=meeting, **minutes_defaults(meeting))
+    values = {
+        "kind": base.kind,
+        "chair": base.chair,
+        "secretary": base.secretary,
+        "adjusters": list(current.adjusters.all()) if current else [],
+        "general_notes": base.general_notes,
+        "approval_place": base.approval_place,
+        "approval_date": base.approval_date,
+    }
+    values.update(changes)
+    return minutes_update(actor=actor, meeting=meeting, **values)

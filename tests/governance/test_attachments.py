@@ -8,13 +8,33 @@ import zipfile
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from PIL import Image
+from pypdf import PdfWriter
 
 from governance.models import Attachment
 from governance.services import attachments, meetings
 from tests.governance.conftest import member
 
 pytestmark = pytest.mark.django_db
-PDF = b"%PDF-1.7\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def pdf_bytes(*, password: str = "") -> bytes:
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    if password:
+        writer.encrypt(password)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def png_bytes() -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (4, 4), "white").save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+PDF = pdf_bytes()
 
 
 def odt_bytes() -> bytes:
@@ -129,3 +149,65 @@ def test_attachment_added_by_mistake_is_removed_but_kept_in_history(client, conv
     assert removed.title == "Fel bilaga"
     assert removed.history_user == convener.user
     assert removed.history_change_reason == "Bilaga borttagen: Fel bilaga"
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        (
+            "falsk.pdf",
+            "%PDF-1.4\nDet här är bara text.\n".encode(),
+            "börjar som en PDF men går inte",
+        ),
+        ("halv.pdf", PDF[: len(PDF) // 2], "börjar som en PDF men går inte"),
+        ("hemlig.pdf", pdf_bytes(password="hemligt"), "lösenordsskyddad PDF"),
+        ("bild.png", b"\x89PNG\r\n\x1a\n" + b"\0" * 40, "ser ut som en bild men går inte"),
+    ],
+    ids=["text-with-pdf-header", "truncated-pdf", "password-pdf", "broken-png"],
+)
+def test_a_file_must_open_as_the_type_it_claims(client, convener, item, name, data, message):
+    client.force_login(convener.user)
+    response = upload(client, item, name, data)
+    assert message in response.context["form"].errors["file"][0]
+    assert not Attachment.objects.exists()
+
+
+def test_a_damaged_office_file_is_refused(client, convener, item):
+    data = bytearray(docx_bytes())
+    data[data.index(b"<w:document/>")] ^= 0xFF  # the stored CRC no longer matches
+    client.force_login(convener.user)
+    response = upload(client, item, "trasig.docx", bytes(data))
+    assert "är skadad" in response.context["form"].errors["file"][0]
+    assert not Attachment.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "stored"),
+    [
+        ("x.html", PDF, "x.pdf"),
+        ("Protokoll 2025.PDF", PDF, "Protokoll 2025.PDF"),
+        ("rapport", PDF, "rapport.pdf"),
+        ("skiss.txt", png_bytes(), "skiss.png"),
+        ("brev.pdf", docx_bytes(), "brev.docx"),
+        ("text.docx", odt_bytes(), "text.odt"),
+    ],
+)
+def test_the_stored_and_served_name_takes_the_extension_of_the_content(
+    client, convener, item, name, data, stored
+):
+    client.force_login(convener.user)
+    assert upload(client, item, name, data).status_code == 302
+    attachment = Attachment.objects.get()
+    assert attachment.original_name == stored
+    response = client.get(reverse("governance:attachment_download", args=[attachment.pk]))
+    assert response["Content-Type"] == attachment.mime_type
+    assert response["Content-Disposition"] == f'attachment; filename="{stored}"'
+
+
+def test_an_older_row_with_a_misleading_name_is_served_by_its_type(client, convener, item):
+    client.force_login(convener.user)
+    upload(client, item, "bilaga.pdf", PDF)
+    Attachment.objects.update(original_name="bilaga.html")  # as stored before the check
+    attachment = Attachment.objects.get()
+    response = client.get(reverse("governance:attachment_download", args=[attachment.pk]))
+    assert response["Content-Disposition"] == 'attachment; filename="bilaga.pdf"'

@@ -13,6 +13,7 @@ from governance.models import (
     CommissionStatus,
     Deliverable,
     DeliverableStatus,
+    SectionTemplate,
 )
 from governance.services import commissions as services
 from groups.models import MembershipRole
@@ -288,7 +289,7 @@ def test_move_and_add_sections_without_saving_then_save(admin_client):
 
 
 def test_empty_required_section_and_oversized_text_keep_what_was_typed(admin_client):
-    commission = CommissionFactory(status=CommissionStatus.DRAFT)
+    commission = CommissionFactory(status=CommissionStatus.DECIDED)
     CommissionSectionFactory(commission=commission, heading="Bakgrund", position=1)
     CommissionSectionFactory(commission=commission, heading="Resurser", position=2)
     rows = _sections(commission)
@@ -298,12 +299,46 @@ def test_empty_required_section_and_oversized_text_keep_what_was_typed(admin_cli
     response = admin_client.post(url, _form_data(commission, rows, title="Ny titel", save="1"))
     html = response.content.decode()
     assert response.status_code == 200
-    assert "Avsnittet är obligatoriskt och får inte vara tomt." in html
-    assert "Texten är för lång: högst 20000 tecken är tillåtet, den har 20001." in html
+    assert html.count("Avsnittet är obligatoriskt och får inte vara tomt.") == 1
+    assert html.count("Texten är för lång: högst 20000 tecken är tillåtet, den har 20001.") == 1
     assert 'value="Ny titel"' in html
     commission.refresh_from_db()
     assert commission.title != "Ny titel"
     assert commission.sections.get(heading="Bakgrund").body == "Text med åäö."
+
+
+def test_a_fresh_draft_saves_half_written_and_is_checked_when_decided(admin_client):
+    """The user guide: drafts save half-written. Obligatory sections are checked when the
+    commission leaves draft, and each error is printed once."""
+    services.ensure_section_templates()
+    template = SectionTemplate.objects.get(name="Projektuppdrag")
+    commission = services.commission_create(
+        actor=None,
+        template=template,
+        title="Genetik Kalmar",
+        commissioner=GroupFactory(),
+        assignee=GroupFactory(),
+        kind="project",
+    )
+    assert all(s.required and not s.body for s in commission.sections.all())
+    url = reverse("governance:commission_edit", args=[commission.pk])
+    html = admin_client.get(url).content.decode()
+    assert "Obligatoriskt: måste vara ifyllt innan uppdraget beslutas." in html
+    rows = _sections(commission)
+    rows[0]["body"] = "Bakgrunden skriven."
+    response = admin_client.post(url, _form_data(commission, rows, save="1"))
+    assert response.status_code == 302, response.content.decode()
+    assert commission.sections.get(heading="Bakgrund").body == "Bakgrunden skriven."
+    assert commission.sections.get(heading="Resurser").body == ""
+
+    decide = reverse("governance:commission_status", args=[commission.pk, "decided"])
+    response = admin_client.post(decide, {"on_date": "2024-01-10"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    message = "Avsnittet ”Syfte och mål” är obligatoriskt och får inte vara tomt."
+    assert html.count(message) == 1
+    commission.refresh_from_db()
+    assert commission.status == CommissionStatus.DRAFT
 
 
 def test_decided_commission_text_change_asks_for_a_reason(admin_client):

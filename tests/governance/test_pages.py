@@ -10,7 +10,7 @@ from governance.models import Decision, DecisionStatus, Meeting, MinutesStatus
 from governance.services import decisions, meetings, minutes
 from governance.services.common import version_of
 from groups.models import MembershipRole
-from tests.governance.conftest import member
+from tests.governance.conftest import member, write_header
 from tests.governance.factories import MeetingFactory
 from tests.groups.factories import GroupFactory
 
@@ -99,8 +99,10 @@ def submitted_minutes(meeting, rag, convener):
     adjuster = member(rag, username="justerare")
     item = meetings.agenda_item_add(actor=None, meeting=meeting, title="Rapport")
     record = minutes.minutes_start(actor=None, meeting=meeting)
-    minutes.minutes_update(actor=None, minutes=record, adjusters=[adjuster])
-    minutes.minutes_item_note_save(actor=None, minutes=record, agenda_item=item, text="Noterat.")
+    write_header(meeting, adjusters=[adjuster])
+    minutes.minutes_item_note_save(
+        actor=None, meeting=record.meeting, agenda_item=item, text="Noterat."
+    )
     minutes.minutes_submit(actor=None, minutes=record)
     return record, adjuster, item
 
@@ -154,10 +156,12 @@ def test_editing_approved_minutes_is_refused_with_swedish_message(client, meetin
 def test_stale_note_form_says_so_and_keeps_text(client, meeting, rag, convener):
     item = meetings.agenda_item_add(actor=None, meeting=meeting, title="Rapport")
     record = minutes.minutes_start(actor=None, meeting=meeting)
-    note = minutes.minutes_item_note_save(actor=None, minutes=record, agenda_item=item, text="A")
+    note = minutes.minutes_item_note_save(
+        actor=None, meeting=record.meeting, agenda_item=item, text="A"
+    )
     opened = version_of(note)
     minutes.minutes_item_note_save(
-        actor=None, minutes=record, agenda_item=item, text="Kollegans text"
+        actor=None, meeting=record.meeting, agenda_item=item, text="Kollegans text"
     )
     client.force_login(convener.user)
     response = client.post(

@@ -7,7 +7,7 @@ import pytest
 from django.core.management import call_command
 
 from governance.services import decisions, meetings, minutes
-from tests.governance.conftest import member
+from tests.governance.conftest import member, write_header
 
 pytestmark = pytest.mark.django_db
 
@@ -30,8 +30,8 @@ def decided(committee, tmp_path):
     item = meetings.agenda_item_add(actor=None, meeting=meeting, title="Rapport")
     secretary = member(committee, "secretary")
     dissenter = member(committee)
-    record = minutes.minutes_start(actor=None, meeting=meeting)
-    minutes.minutes_update(actor=None, minutes=record, adjusters=[dissenter], secretary=secretary)
+    minutes.minutes_start(actor=None, meeting=meeting)
+    write_header(meeting, adjusters=[dissenter], secretary=secretary)
     decision = decisions.decision_record(
         actor=None,
         body=committee,

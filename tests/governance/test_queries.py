@@ -7,7 +7,7 @@ import pytest
 
 from governance.models import AttendanceStatus
 from governance.services import attachments, decisions, meetings, minutes
-from tests.governance.conftest import member
+from tests.governance.conftest import member, write_header
 from tests.governance.factories import MeetingFactory
 from tests.groups.factories import GroupFactory
 from tests.helpers import page_queries
@@ -54,11 +54,13 @@ def grow_meeting(meeting, items, people):
         rows.append({"person": member(group), "status": AttendanceStatus.PRESENT})
     meetings.attendance_record(actor=None, meeting=meeting, rows=rows)
     record = minutes.minutes_start(actor=None, meeting=meeting)
-    minutes.minutes_update(actor=None, minutes=record, adjusters=[rows[0]["person"]])
+    write_header(meeting, adjusters=[rows[0]["person"]])
     for n in range(items):
         item = meetings.agenda_item_add(actor=None, meeting=meeting, title=f"Punkt {n}")
         attachments.attachment_add(actor=None, agenda_item=item, title=f"Bilaga {n}")
-        minutes.minutes_item_note_save(actor=None, minutes=record, agenda_item=item, text="Noterat")
+        minutes.minutes_item_note_save(
+            actor=None, meeting=record.meeting, agenda_item=item, text="Noterat"
+        )
         decision = decisions.decision_record(
             actor=None,
             body=group,

@@ -18,7 +18,7 @@ from governance.models import (
 from governance.services import decisions, meetings, minutes
 from governance.services.common import version_of
 from groups.models import MembershipRole
-from tests.governance.conftest import member
+from tests.governance.conftest import member, write_header
 from tests.governance.factories import TZ, MeetingFactory
 from tests.groups.factories import GroupFactory, UserFactory
 
@@ -179,10 +179,10 @@ def written(meeting, convener, rag):
     adjuster = member(rag, username="justerare")
     item = meetings.agenda_item_add(actor=None, meeting=meeting, title="Rapport")
     record_minutes = minutes.minutes_start(actor=None, meeting=meeting)
-    minutes.minutes_update(actor=None, minutes=record_minutes, adjusters=[adjuster])
+    write_header(meeting, adjusters=[adjuster])
     minutes.minutes_item_note_save(
         actor=None,
-        minutes=record_minutes,
+        meeting=record_minutes.meeting,
         agenda_item=item,
         text="Rapporten lades till handlingarna.",
     )
@@ -210,7 +210,7 @@ def test_approval_by_chair_and_adjuster_locks_minutes(written, convener):
     minutes.minutes_submit(actor=convener.user, minutes=record_minutes)
     with pytest.raises(ValidationError) as error:
         minutes.minutes_item_note_save(
-            actor=convener.user, minutes=record_minutes, agenda_item=item, text="Ändrat"
+            actor=convener.user, meeting=record_minutes.meeting, agenda_item=item, text="Ändrat"
         )
     assert "lämnat för justering" in messages(error.value)
 
@@ -226,12 +226,13 @@ def test_approval_by_chair_and_adjuster_locks_minutes(written, convener):
 
     for attempt in (
         lambda: minutes.minutes_item_note_save(
-            actor=convener.user, minutes=record_minutes, agenda_item=item, text="Tyst ändring"
+            actor=convener.user,
+            meeting=record_minutes.meeting,
+            agenda_item=item,
+            text="Tyst ändring",
         ),
         lambda: meetings.agenda_item_add(actor=convener.user, meeting=item.meeting, title="Ny"),
-        lambda: minutes.minutes_update(
-            actor=convener.user, minutes=record_minutes, general_notes="x"
-        ),
+        lambda: write_header(item.meeting, actor=convener.user, general_notes="x"),
         lambda: record(item.meeting.group, meeting=item.meeting),
     ):
         with pytest.raises(ValidationError) as error:
@@ -263,7 +264,7 @@ def test_withdraw_returns_to_draft_and_lapses_approvals(written, convener):
     assert record_minutes.status == MinutesStatus.DRAFT
     assert not record_minutes.approvals.exists()
     minutes.minutes_item_note_save(
-        actor=convener.user, minutes=record_minutes, agenda_item=item, text="Kompletterad"
+        actor=convener.user, meeting=record_minutes.meeting, agenda_item=item, text="Kompletterad"
     )
 
 
@@ -292,7 +293,7 @@ def test_stale_note_keeps_first_save(written, convener):
     opened = version_of(item.note)
     minutes.minutes_item_note_save(
         actor=None,
-        minutes=record_minutes,
+        meeting=record_minutes.meeting,
         agenda_item=item,
         text="Först sparat",
         expected_version=opened,
@@ -300,7 +301,7 @@ def test_stale_note_keeps_first_save(written, convener):
     with pytest.raises(ValidationError) as error:
         minutes.minutes_item_note_save(
             actor=None,
-            minutes=record_minutes,
+            meeting=record_minutes.meeting,
             agenda_item=item,
             text="Sent",
             expected_version=opened,
@@ -324,12 +325,15 @@ def test_paper_approval_carries_the_day_it_was_signed(written, convener, admin_u
     record_minutes, adjuster, _item = written
     minutes.minutes_submit(actor=None, minutes=record_minutes)
     # The meeting was 2025-05-06: a day before it, or in the future, is refused in Swedish.
-    for day in (datetime.date(2025, 5, 5), timezone.localdate() + datetime.timedelta(days=1)):
+    for day, message in (
+        (datetime.date(2025, 5, 5), "kan inte ske före mötesdagen (2025-05-06)"),
+        (timezone.localdate() + datetime.timedelta(days=1), "kan inte dateras i framtiden"),
+    ):
         with pytest.raises(ValidationError) as error:
             minutes.minutes_approve(
                 actor=admin_user, minutes=record_minutes, person=adjuster, signed_on=day
             )
-        assert "mellan mötesdagen (2025-05-06) och i dag" in messages(error.value)
+        assert error.value.message_dict["signed_on"] == [f"Justeringen {message}."]
     minutes.minutes_approve(
         actor=admin_user,
         minutes=record_minutes,
@@ -353,11 +357,19 @@ def test_two_writers_of_a_first_note_do_not_overwrite_each_other(meeting, conven
     record_minutes = minutes.minutes_start(actor=None, meeting=meeting)
     # Both opened the editor while the item had no note (version "").
     minutes.minutes_item_note_save(
-        actor=None, minutes=record_minutes, agenda_item=item, text="Först", expected_version=""
+        actor=None,
+        meeting=record_minutes.meeting,
+        agenda_item=item,
+        text="Först",
+        expected_version="",
     )
     with pytest.raises(ValidationError) as error:
         minutes.minutes_item_note_save(
-            actor=None, minutes=record_minutes, agenda_item=item, text="Sen", expected_version=""
+            actor=None,
+            meeting=record_minutes.meeting,
+            agenda_item=item,
+            text="Sen",
+            expected_version="",
         )
     assert error.value.code == "stale"
     item.note.refresh_from_db()

@@ -150,6 +150,32 @@ def test_add_member_as_new_person_and_end_the_membership(admin_client, healthcar
     assert group.name in person_page and "2025-06-30" in person_page
 
 
+def test_a_refused_membership_leaves_no_new_person_behind(admin_client, healthcare_region):
+    """membership_add creates the person and the membership in one transaction."""
+    hr, regions = healthcare_region
+    group = GroupFactory(healthcare_region=hr)
+    membership_start(
+        actor=None, person=PersonFactory(), group=group, role="chair", start_date=D(2024, 1, 1)
+    )
+    people = Person.objects.count()
+    response = admin_client.post(
+        reverse("groups:membership_add", args=[group.pk]),
+        {
+            "new_first_name": "Andra",
+            "new_last_name": "Ordföranden",
+            "role": "chair",
+            "region": regions[0].pk,
+            "start_date": "2024-06-01",
+            "voting_right": "on",
+        },
+    )
+    assert response.status_code == 200
+    assert "ordförande" in response.content.decode().lower()
+    assert 'value="Ordföranden"' in response.content.decode()  # what was typed stays
+    assert Person.objects.count() == people
+    assert Membership.objects.filter(group=group).count() == 1
+
+
 def test_add_member_without_person_gives_swedish_errors(admin_client, healthcare_region):
     hr, regions = healthcare_region
     group = GroupFactory(healthcare_region=hr)
