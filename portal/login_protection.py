@@ -88,10 +88,10 @@ class Policy:
 
 
 PARAMETER_LABELS = {
-    ("username",): gettext_lazy("användarnamnet"),
-    ("ip_address",): gettext_lazy("IP-adressen"),
-    ("username", "ip_address"): gettext_lazy("användarnamnet och IP-adressen tillsammans"),
-    ("ip_address", "username"): gettext_lazy("användarnamnet och IP-adressen tillsammans"),
+    ("username",): gettext_lazy("användarnamn"),
+    ("ip_address",): gettext_lazy("IP-adress"),
+    ("username", "ip_address"): gettext_lazy("par av användarnamn och IP-adress"),
+    ("ip_address", "username"): gettext_lazy("par av användarnamn och IP-adress"),
 }
 
 

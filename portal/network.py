@@ -1,5 +1,7 @@
 """Where a request comes from, for the login lockout and the audit log."""
 
+import ipaddress
+
 from django.conf import settings
 from django.http import HttpRequest
 
@@ -19,4 +21,7 @@ def client_ip(request: HttpRequest) -> str | None:
     forwarded = [part.strip() for part in forwarded if part.strip()]
     if len(forwarded) < count:
         return remote
-    return forwarded[-count]
+    try:
+        return str(ipaddress.ip_address(forwarded[-count]))
+    except ValueError:  # not an address: a misconfigured proxy, never worth a failed request
+        return remote

@@ -89,8 +89,11 @@ def minutes_update(
         if name in fields:
             setattr(minutes, name, fields[name])
     # Changed adjusters alone still move the minutes' version (the form's lock).
-    parts_changed = adjusters is not None and {p.pk for p in adjusters} != set(
-        minutes.adjuster_links.values_list("person_id", flat=True)
+    parts_changed = (
+        adjusters is not None
+        and minutes.pk is not None  # new minutes are saved anyway
+        and {p.pk for p in adjusters}
+        != set(minutes.adjuster_links.values_list("person_id", flat=True))
     )
     save_with_history(
         minutes,

@@ -192,6 +192,7 @@ def test_the_page_says_when_nobody_is_locked_out(administrator):
     content = administrator.get(reverse("lockout_list")).content.decode()
     assert "Ingen är spärrad just nu." in content
     assert "Efter 5 misslyckade inloggningar spärras inloggningen i 15 minuter." in content
+    assert "Försöken räknas per användarnamn och per IP-adress." in content
 
 
 @override_settings(LOGIN_TRUSTED_PROXY_COUNT=1)
@@ -221,3 +222,15 @@ def test_behind_a_proxy_the_forwarded_address_counts(anna):
         **proxied,
     )
     assert allowed.status_code == 302
+
+
+@override_settings(LOGIN_TRUSTED_PROXY_COUNT=1)
+def test_a_forwarded_value_that_is_no_address_falls_back_to_the_peer(anna):
+    response = Client().post(
+        LOGIN,
+        {"username": "anna", "password": "fel"},
+        REMOTE_ADDR="10.0.0.1",
+        HTTP_X_FORWARDED_FOR="inte-en-adress",
+    )
+    assert response.status_code == 200
+    assert AuditEvent.objects.get(kind="login_failed").ip_address == "10.0.0.1"
