@@ -282,5 +282,6 @@ def person_deactivate_login(*, actor, person: Person) -> None:
     user = person.user
     user.is_active = False
     user.save(update_fields=["is_active"])
-    save_with_history(person, actor=actor, reason=_("Inloggning avaktiverad"))
+    # The person's own fields stay; the history row is the record of the login ending.
+    save_with_history(person, actor=actor, reason=_("Inloggning avaktiverad"), parts_changed=True)
     group_permissions_sync()

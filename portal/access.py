@@ -1,6 +1,7 @@
 """Who is an administrator. Object rights live in each app's access functions."""
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.core.exceptions import PermissionDenied
 
 ADMINISTRATORS_GROUP = "Administratörer"
 
@@ -16,3 +17,9 @@ def is_administrator(user: AbstractBaseUser | AnonymousUser) -> bool:
         cached = user.groups.filter(name=ADMINISTRATORS_GROUP).exists()
         user._is_portal_administrator = cached
     return cached
+
+
+def require_administrator(user) -> None:
+    """403 unless an administrator (the portal's own administration pages)."""
+    if not is_administrator(user):
+        raise PermissionDenied

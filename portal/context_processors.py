@@ -31,4 +31,13 @@ def navigation(request):
             key not in view_prefix or section.startswith(view_prefix[key])
         )
         items.append({"key": key, "label": label, "url": url, "current": current})
-    return {"main_navigation": items, "user_is_administrator": is_administrator(request.user)}
+    administrator = is_administrator(request.user)
+    if administrator:
+        try:
+            url = reverse("audit:log")
+        except NoReverseMatch:
+            pass
+        else:
+            current = current_namespace == "audit" or section == "lockout_list"
+            items.append({"key": "audit", "label": _("Granskning"), "url": url, "current": current})
+    return {"main_navigation": items, "user_is_administrator": administrator}

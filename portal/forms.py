@@ -1,7 +1,15 @@
 """Form building blocks shared by every app: Designsystemet classes and accessible errors."""
 
 from django import forms
+from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm, SetPasswordForm
+from django.utils.translation import gettext_lazy as _
+
+# One message for an unknown user, a wrong password, an inactive account and a lockout, so
+# the login page tells nobody which accounts exist or which are locked (ASVS V6.3).
+LOGIN_REFUSED = _(
+    "Fel användarnamn eller lösenord, eller för många misslyckade försök. Försök igen om en stund."
+)
 
 
 class PortalFormMixin:
@@ -45,7 +53,13 @@ class DateTimeInput(forms.DateTimeInput):
 
 
 class LoginForm(PortalFormMixin, AuthenticationForm):
-    pass
+    error_messages = {"invalid_login": LOGIN_REFUSED, "inactive": LOGIN_REFUSED}
+
+
+class AdminLoginForm(AdminAuthenticationForm):
+    """Django admin's login form, with the portal's one refusal message."""
+
+    error_messages = {"invalid_login": LOGIN_REFUSED, "inactive": LOGIN_REFUSED}
 
 
 class PortalPasswordChangeForm(PortalFormMixin, PasswordChangeForm):

@@ -1,9 +1,20 @@
-"""A strict Content-Security-Policy: the portal loads nothing from elsewhere and runs no inline
-script or style, so an injected tag can do nothing."""
+"""Security headers and session limits on every response.
+
+A strict Content-Security-Policy: the portal loads nothing from elsewhere and runs no inline
+script or style, so an injected tag can do nothing. A Permissions-Policy that switches off the
+browser features the portal never uses. Sessions end when idle or too old (portal.sessions).
+"""
+
+import time
 
 from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
 from django.middleware.locale import LocaleMiddleware
 from django.utils import translation
+from django.utils.translation import gettext as _
+
+from portal import events, sessions
 
 CONTENT_SECURITY_POLICY = "; ".join(
     [
@@ -30,6 +41,81 @@ class ContentSecurityPolicyMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Content-Security-Policy", self.policy)
         return response
+
+
+# Every powerful feature off for the portal and anything it might embed. WebAuthn
+# (publickey-credentials-*) stays allowed for a later second factor.
+PERMISSIONS_POLICY = ", ".join(
+    f"{feature}=()"
+    for feature in [
+        "accelerometer",
+        "autoplay",
+        "bluetooth",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "picture-in-picture",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    ]
+)
+
+
+class PermissionsPolicyMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        return response
+
+
+class SessionTimeoutMiddleware:
+    """Ends a session idle for SESSION_IDLE_TIMEOUT or older than SESSION_ABSOLUTE_TIMEOUT.
+
+    The user is logged out before the view runs, so LoginRequiredMiddleware sends them to the
+    login page (keeping where they were going), which says why.
+    """
+
+    MESSAGES = {
+        sessions.IDLE: lambda: _(
+            "Du har varit inaktiv en längre stund och har loggats ut. Logga in igen."
+        ),
+        sessions.ABSOLUTE: lambda: _(
+            "Din inloggning har varat längsta tillåtna tid och har avslutats. Logga in igen."
+        ),
+    }
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            expired = sessions.session_expiry(request.session, int(time.time()))
+            if expired:
+                events.record_event(
+                    events.SESSION_EXPIRED,
+                    request=request,
+                    user=user,
+                    detail=_("Inaktiv för länge")
+                    if expired == sessions.IDLE
+                    else _("Längsta tid för en inloggning"),
+                )
+                request.session_expired = True
+                logout(request)
+                messages.info(request, self.MESSAGES[expired]())
+        return self.get_response(request)
 
 
 class SwedishByDefaultLocaleMiddleware(LocaleMiddleware):

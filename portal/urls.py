@@ -4,8 +4,13 @@ from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 from django.views.i18n import set_language
 
-from portal.forms import LoginForm, PortalPasswordChangeForm, PortalSetPasswordForm
+from portal.forms import AdminLoginForm, LoginForm, PortalPasswordChangeForm, PortalSetPasswordForm
 from portal.views.dashboard import DashboardView
+from portal.views.lockouts import lockout_list
+
+# Django admin's login is throttled like the portal's (axes' backend) and refuses with the
+# same message.
+admin.site.login_form = AdminLoginForm
 
 handler400 = "portal.views.errors.bad_request"
 handler403 = "portal.views.errors.permission_denied"
@@ -51,6 +56,7 @@ account_patterns = [
         ),
         name="account_activate_complete",
     ),
+    path("sparrar/", lockout_list, name="lockout_list"),
 ]
 
 urlpatterns = [
@@ -60,5 +66,6 @@ urlpatterns = [
     path("grupper/", include("groups.urls")),
     path("", include("governance.urls")),
     path("ekonomi/", include("finance.urls")),
+    path("granskning/", include("audit.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -1,5 +1,7 @@
 """Helpers shared by the tests."""
 
+from html.parser import HTMLParser
+
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -20,3 +22,64 @@ def assert_page_queries(client, url: str, expected: int) -> None:
     assert len(context.captured_queries) == expected, (
         f"{url} ran {len(context.captured_queries)} queries, expected {expected}:\n{queries}"
     )
+
+
+class _FormFields(HTMLParser):
+    """The values a browser would send for the first POST form with the given action
+    ("" for a form that posts to its own page)."""
+
+    def __init__(self, action: str):
+        super().__init__(convert_charrefs=True)
+        self.action = action
+        self.inside = False
+        self.done = False
+        self.data: list[tuple[str, str]] = []
+        self.select: str | None = None
+        self.textarea: str | None = None
+        self.text = ""
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "form" and not self.done and attrs.get("method", "").lower() == "post":
+            self.inside = attrs.get("action", "") == self.action
+            return
+        if not self.inside:
+            return
+        name = attrs.get("name")
+        if tag == "input" and name:
+            kind = attrs.get("type", "text")
+            if kind in {"submit", "button", "file"}:
+                return
+            if kind in {"checkbox", "radio"} and "checked" not in attrs:
+                return
+            self.data.append((name, attrs.get("value", "on" if kind == "checkbox" else "")))
+        elif tag == "select" and name:
+            self.select = name
+        elif tag == "option" and self.select and "selected" in attrs:
+            self.data.append((self.select, attrs.get("value", "")))
+        elif tag == "textarea" and name:
+            self.textarea, self.text = name, ""
+
+    def handle_data(self, data):
+        if self.textarea:
+            self.text += data
+
+    def handle_endtag(self, tag):
+        if tag == "form" and self.inside:
+            self.inside, self.done = False, True
+        elif tag == "select":
+            self.select = None
+        elif tag == "textarea" and self.textarea:
+            # A browser drops the one newline right after <textarea>.
+            self.data.append((self.textarea, self.text.removeprefix("\n")))
+            self.textarea = None
+
+
+def form_data(html: str, action: str = "") -> dict[str, list[str]]:
+    """What submitting a page's POST form unchanged would send, as data for client.post."""
+    parser = _FormFields(action)
+    parser.feed(html)
+    data: dict[str, list[str]] = {}
+    for name, value in parser.data:
+        data.setdefault(name, []).append(value)
+    return data

@@ -4,6 +4,7 @@ from django.views.generic import TemplateView
 from finance import access, exporting, selectors
 from finance.cost_sharing import sharing_csv
 from finance.forms import RevisionCompareForm, RevisionCreateForm
+from portal import events
 
 
 def _revision_number(request) -> int | None:
@@ -60,8 +61,10 @@ def budget_export(request, pk: int, fmt: str):
     view = selectors.budget_view(pk, revision_number=_revision_number(request))
     if view is None:
         raise Http404
+    filename = exporting.filename(view, fmt)
+    events.record_event(events.EXPORT, request=request, obj=view.budget, detail=filename)
     response = HttpResponse(exporting.export(view, fmt), content_type=exporting.CONTENT_TYPES[fmt])
-    response["Content-Disposition"] = f'attachment; filename="{exporting.filename(view, fmt)}"'
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 
 
@@ -69,8 +72,8 @@ def cost_sharing_export(request, pk: int):
     view = selectors.budget_view(pk, revision_number=_revision_number(request))
     if view is None or not view.sharing:
         raise Http404
+    filename = f"kostnadsfordelning-{view.budget.pk}-rev{view.revision.number}.csv"
+    events.record_event(events.EXPORT, request=request, obj=view.budget, detail=filename)
     response = HttpResponse(sharing_csv(view.sharing), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = (
-        f'attachment; filename="kostnadsfordelning-{view.budget.pk}-rev{view.revision.number}.csv"'
-    )
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

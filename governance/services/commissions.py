@@ -343,10 +343,14 @@ def commission_update(
                 % {"status": commission.get_status_display().lower()}
             }
         )
+    # Changed sections alone still make a version: its commission row marks it (and its reason).
+    parts_changed = _text_changed(commission, {}, sections)
     for name in COMMISSION_FIELDS:
         if name in fields:
             setattr(commission, name, fields[name])
-    save_with_history(commission, actor=actor, reason=reason or _("Uppdrag ändrat"))
+    save_with_history(
+        commission, actor=actor, reason=reason or _("Uppdrag ändrat"), parts_changed=parts_changed
+    )
     _sync_rows(
         actor=actor,
         existing={s.pk: s for s in commission.sections.all()},

@@ -215,6 +215,12 @@ def decision_update(
         raise ValidationError(
             {"reason": _("Beslutet är fattat. Ange varför det ändras; skälet sparas i historiken.")}
         )
+    # Changed clauses or commissions alone still move the decision's version (the form's lock).
+    parts_changed = _changes(decision, {}, clauses) or (
+        concerned_commissions is not None
+        and {c.pk for c in concerned_commissions}
+        != set(decision.concerned_commissions.values_list("pk", flat=True))
+    )
     for name in DECISION_FIELDS:
         if name in fields:
             setattr(decision, name, fields[name])
@@ -224,7 +230,9 @@ def decision_update(
         check_clauses(decision.status, list(decision.clauses.values_list("text", flat=True)))
     if decision.meeting_id:
         ensure_meeting_editable(decision.meeting)
-    save_with_history(decision, actor=actor, reason=reason or _("Beslut ändrat"))
+    save_with_history(
+        decision, actor=actor, reason=reason or _("Beslut ändrat"), parts_changed=parts_changed
+    )
     if clauses is not None:
         _save_clauses(actor, decision, clauses)
     if concerned_commissions is not None:

@@ -122,7 +122,16 @@ def minutes_update(
     minutes.general_notes = general_notes
     minutes.approval_place = approval_place
     minutes.approval_date = approval_date
-    save_with_history(minutes, actor=actor, reason=_("Protokollets uppgifter ändrade"))
+    # Changed adjusters alone still move the minutes' version (the form's lock).
+    parts_changed = {p.pk for p in adjusters} != set(
+        minutes.adjuster_links.values_list("person_id", flat=True)
+    )
+    save_with_history(
+        minutes,
+        actor=actor,
+        reason=_("Protokollets uppgifter ändrade"),
+        parts_changed=parts_changed,
+    )
     _set_adjusters(actor, minutes, adjusters)
     return minutes
 
@@ -302,8 +311,13 @@ def minutes_correct(
     save_with_history(
         correction, actor=actor, reason=_("Rättelse: %(reason)s") % {"reason": reason}
     )
-    # The minutes' own history shows the correction too.
-    save_with_history(minutes, actor=actor, reason=_("Rättelse: %(reason)s") % {"reason": reason})
+    # The minutes' own history shows the correction too (a part of them, not their fields).
+    save_with_history(
+        minutes,
+        actor=actor,
+        reason=_("Rättelse: %(reason)s") % {"reason": reason},
+        parts_changed=True,
+    )
     return correction
 
 

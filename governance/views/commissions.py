@@ -31,6 +31,7 @@ from governance.models import CommissionStatus, SectionTemplate
 from governance.selectors import commissions as selectors
 from governance.services import commissions as services
 from groups.access import require_administrator
+from portal import events
 from portal.access import is_administrator
 from portal.textdiff import inline_diff
 
@@ -413,6 +414,7 @@ def commission_history(request, pk: int):
 def commission_pdf_download(request, pk: int):
     commission = access.commission_for_view(pk, user=request.user)
     pdf, filename = commission_pdf(commission.pk)
+    events.record_event(events.DOCUMENT, request=request, obj=commission, detail=filename)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

@@ -28,6 +28,7 @@ from governance.views.common import attachment_page, pdf_response
 from groups.access import user_can_on_group
 from groups.models import Group
 from groups.permissions import MANAGE_DECISIONS
+from portal import events
 
 
 def _filtered(request):
@@ -74,6 +75,7 @@ def decision_export(request, fmt: str):
     _form, decisions = _filtered(request)
     decisions = decisions.iterator(chunk_size=500)
     stamp = timezone.localdate().isoformat()
+    events.record_event(events.EXPORT, request=request, detail=f"beslut-{stamp}.{fmt}")
     if fmt == "xlsx":
         response = HttpResponse(
             register_xlsx(decisions),
@@ -244,7 +246,7 @@ def decision_attachment_add(request, pk: int):
 def decision_pdf(request, pk: int):
     decision = access.decision_for_view(pk, user=request.user)
     pdf, filename = decision_extract_pdf(decision.pk)
-    return pdf_response(pdf, filename)
+    return pdf_response(pdf, filename, request=request, obj=decision)
 
 
 def attachment_download(request, pk: int):

@@ -287,4 +287,4 @@ def meeting_guest_remove(request, guest_pk: int):
 def meeting_agenda_pdf(request, pk: int):
     meeting = access.meeting_for_view(pk, user=request.user)
     pdf, filename = agenda_pdf(meeting.pk)
-    return pdf_response(pdf, filename)
+    return pdf_response(pdf, filename, request=request, obj=meeting)

@@ -235,4 +235,4 @@ def meeting_minutes_correct(request, pk: int):
 def meeting_minutes_pdf(request, pk: int):
     meeting = access.meeting_for_view(pk, user=request.user)
     pdf, filename = minutes_pdf(meeting.pk)
-    return pdf_response(pdf, filename)
+    return pdf_response(pdf, filename, request=request, obj=meeting)

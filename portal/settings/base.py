@@ -1,10 +1,11 @@
 """Settings shared by every environment. Values that differ come from the environment."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
 
-from portal.settings.env import env_bool, env_int, env_list, env_str
+from portal.settings.env import env_bool, env_int, env_list, env_str, lockout_parameters
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -24,10 +25,12 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "simple_history",
     "guardian",
+    "axes",
     "portal",
     "groups",
     "governance",
     "finance",
+    "audit",
 ]
 
 MIDDLEWARE = [
@@ -40,9 +43,14 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # After the messages: an expired session is ended here and says so on the login page.
+    "portal.middleware.SessionTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "portal.middleware.ContentSecurityPolicyMiddleware",
+    "portal.middleware.PermissionsPolicyMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last: turns a login refused by django-axes into the login page with its message.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -87,6 +95,8 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
+    # First: refuses every login form (the portal's and Django admin's) while locked out.
+    "portal.login_protection.LockoutBackend",
     "django.contrib.auth.backends.ModelBackend",
     "guardian.backends.ObjectPermissionBackend",
 ]
@@ -104,6 +114,36 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "dashboard"
 LOGOUT_REDIRECT_URL = "login"
+
+# Sessions (docs/decisions/0011): ended after SESSION_IDLE_TIMEOUT_MINUTES without a request
+# and SESSION_ABSOLUTE_TIMEOUT_HOURS after the login, whatever the activity
+# (portal.middleware.SessionTimeoutMiddleware). The cookie lives as long as the absolute limit
+# so that an expired session still reaches the middleware and can say why it ended.
+SESSION_IDLE_TIMEOUT = env_int("SESSION_IDLE_TIMEOUT_MINUTES", 60) * 60
+SESSION_ABSOLUTE_TIMEOUT = env_int("SESSION_ABSOLUTE_TIMEOUT_HOURS", 12) * 3600
+# The last activity is written at most this often (seconds): not a database write per request.
+SESSION_ACTIVITY_RESOLUTION = 60
+SESSION_COOKIE_AGE = SESSION_ABSOLUTE_TIMEOUT
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+
+# Login throttling with django-axes (docs/decisions/0011): after LOGIN_FAILURE_LIMIT failed
+# logins within LOGIN_COOLOFF_MINUTES, further logins are refused until the cool-off has
+# passed or an administrator unlocks (/konto/sparrar/, or manage.py axes_reset_username).
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=max(1, env_int("LOGIN_COOLOFF_MINUTES", 15)))
+AXES_LOCKOUT_PARAMETERS = lockout_parameters(
+    env_list("LOGIN_LOCKOUT_PARAMETERS", ["username", "ip_address"])
+)
+AXES_LOCKOUT_CALLABLE = "portal.login_protection.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "portal.network.client_ip"
+LOGIN_TRUSTED_PROXY_COUNT = env_int("LOGIN_TRUSTED_PROXY_COUNT", 0)
+# Logins are in the portal's audit log (audit.AuditEvent); axes keeps only the attempts.
+AXES_DISABLE_ACCESS_LOG = True
+# A success must not wipe the failures: with the IP address as a parameter it would also
+# clear the attempts on other accounts from the same address.
+AXES_RESET_ON_SUCCESS = False
+AXES_VERBOSE = False
 
 LANGUAGE_CODE = "sv"
 LANGUAGES = [("sv", "Svenska"), ("en", "English")]
@@ -140,5 +180,10 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     # WeasyPrint reports every rendering step at INFO.
-    "loggers": {"weasyprint": {"level": "WARNING"}, "fontTools": {"level": "WARNING"}},
+    "loggers": {
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+        # django-axes reports every login at INFO; lockouts come at WARNING.
+        "axes": {"level": "WARNING"},
+    },
 }

@@ -33,3 +33,21 @@ def env_list(name: str, default: list[str]) -> list[str]:
     if not value:
         return default
     return [item.strip() for item in value.split(",") if item.strip()]
+
+
+LOCKOUT_FIELDS = {"username", "ip_address"}
+
+
+def lockout_parameters(values: list[str]) -> list[str | list[str]]:
+    """django-axes lockout parameters from `username,ip_address` (either locks) or
+    `username+ip_address` (only the pair locks)."""
+    parameters: list[str | list[str]] = []
+    for value in values:
+        parts = [part.strip() for part in value.split("+") if part.strip()]
+        if not parts or not set(parts) <= LOCKOUT_FIELDS:
+            raise ImproperlyConfigured(
+                f"LOGIN_LOCKOUT_PARAMETERS: {value!r} is not username, ip_address or "
+                "username+ip_address."
+            )
+        parameters.append(parts[0] if len(parts) == 1 else parts)
+    return parameters

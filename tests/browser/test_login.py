@@ -26,7 +26,7 @@ def test_login_dashboard_logout(page, admin_user):
     page.get_by_label("Användarnamn").fill(admin_user.username)
     page.get_by_label("Lösenord").fill("fel-lösenord")
     page.get_by_role("button", name="Logga in").click()
-    expect(page.get_by_role("alert")).to_contain_text("Ange ett korrekt användarnamn")
+    expect(page.get_by_role("alert")).to_contain_text("Fel användarnamn eller lösenord")
     assert_accessible(page)
 
     login(page, admin_user.username)

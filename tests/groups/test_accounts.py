@@ -29,7 +29,12 @@ def test_invitation_gives_a_one_time_link_to_set_a_password(admin_client, client
     )
     assert response.status_code == 302
     person.refresh_from_db()
-    assert client.login(username=person.user.username, password="Hjärtsjukvård-2026")
+    # The new password logs in through the login form (django-axes needs the request).
+    response = client.post(
+        reverse("login"), {"username": person.user.username, "password": "Hjärtsjukvård-2026"}
+    )
+    assert response.status_code == 302
+    assert response["Location"] == reverse("dashboard")
     # The link works once only.
     assert "Länken är ogiltig" in client.get(link, follow=True).content.decode()
 
