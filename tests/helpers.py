@@ -1,5 +1,6 @@
 """Helpers shared by the tests."""
 
+import io
 from html.parser import HTMLParser
 
 from django.db import connection
@@ -83,3 +84,17 @@ def form_data(html: str, action: str = "") -> dict[str, list[str]]:
     for name, value in parser.data:
         data.setdefault(name, []).append(value)
     return data
+
+
+def pdf_bytes(*, pages: int = 1, password: str = "") -> bytes:
+    """A real PDF (what the upload checks accept), `pages` blank A4 pages."""
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    for _ in range(pages):
+        writer.add_blank_page(width=595, height=842)
+    if password:
+        writer.encrypt(password)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()

@@ -9,23 +9,13 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
-from pypdf import PdfWriter
 
 from governance.models import Attachment
 from governance.services import attachments, meetings
 from tests.governance.conftest import member
+from tests.helpers import pdf_bytes
 
 pytestmark = pytest.mark.django_db
-
-
-def pdf_bytes(*, password: str = "") -> bytes:
-    writer = PdfWriter()
-    writer.add_blank_page(width=595, height=842)
-    if password:
-        writer.encrypt(password)
-    buffer = io.BytesIO()
-    writer.write(buffer)
-    return buffer.getvalue()
 
 
 def png_bytes() -> bytes:

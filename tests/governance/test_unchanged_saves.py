@@ -11,7 +11,7 @@ from governance.services import decisions, meetings, minutes
 from governance.services.common import version_of
 from groups import services as group_services
 from portal.history import save_with_history
-from tests.governance.conftest import member
+from tests.governance.conftest import member, write_header
 from tests.groups.factories import GroupFactory
 from tests.helpers import form_data
 
@@ -94,14 +94,12 @@ def test_changing_only_the_clauses_makes_an_open_form_stale(decision):
 def test_changing_only_the_adjusters_moves_the_minutes_version(meeting, rag):
     record = minutes.minutes_start(actor=None, meeting=meeting)
     opened = version_of(record)
-    minutes.minutes_update(actor=None, minutes=record, adjusters=[member(rag)])
+    write_header(meeting, adjusters=[member(rag)])
     record.refresh_from_db()
     assert version_of(record) != opened
     # The same adjusters again: nothing changes, no row, same version.
     rows, version = record.history.count(), version_of(record)
-    minutes.minutes_update(
-        actor=None, minutes=record, adjusters=[a.person for a in record.adjuster_links.all()]
-    )
+    write_header(meeting, adjusters=[a.person for a in record.adjuster_links.all()])
     record.refresh_from_db()
     assert (record.history.count(), version_of(record)) == (rows, version)
 

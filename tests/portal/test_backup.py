@@ -20,11 +20,12 @@ from audit.sources import history_sources
 from governance.models import Attachment, Decision, Minutes, MinutesItemNote
 from governance.services.attachments import attachment_add
 from tests.governance.factories import DecisionFactory
+from tests.helpers import pdf_bytes
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 ROOT = Path(__file__).resolve().parents[2]
-PDF = b"%PDF-1.7\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PDF = pdf_bytes()
 
 
 def pg_bin() -> Path:
@@ -118,7 +119,7 @@ def test_backup_restores_every_decision_minutes_history_and_attachment(tmp_path,
         actor=None,
         decision=decision,
         title="Underlag 2",
-        upload=SimpleUploadedFile("v.pdf", PDF.replace(b"1.7", b"1.6")),
+        upload=SimpleUploadedFile("v.pdf", pdf_bytes(pages=2)),
     )
     with connect(connection.settings_dict["NAME"]) as source:
         before = snapshot(source)
