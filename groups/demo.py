@@ -579,24 +579,29 @@ def _load_members(groups, healthcare_regions, regions) -> int:
 
 
 DEMO_LOGINS = [
-    # (username, group, role): demo users who hold a group role, for trying the permissions.
-    ("sammankallande", "RAG Barnonkologi och hematologi", MembershipRole.CONVENER),
-    ("sekreterare", "Södra Regionvårdsnämndens kansli", MembershipRole.SECRETARY),
+    # (username, group, role, represented region): demo users who sit in a group, for trying
+    # the permissions. The region picks one member where the role has several.
+    ("sammankallande", "RAG Barnonkologi och hematologi", MembershipRole.CONVENER, None),
+    ("sekreterare", "Södra Regionvårdsnämndens kansli", MembershipRole.SECRETARY, None),
+    # The committee's adjuster of the minutes of 2020-02-14, which wait for approval
+    # (governance/demo/decisions.py names the first member, Region Halland's, as adjuster).
+    ("justerare", NAMND, MembershipRole.MEMBER, "HAL"),
+    # A member without a leadership role and not named adjuster of any minutes.
+    ("ledamot", "RAG Barnonkologi och hematologi", MembershipRole.MEMBER, "RÖ"),
 ]
 
 
 def _load_demo_logins() -> int:
     created = 0
     User = get_user_model()
-    for username, group_name, role in DEMO_LOGINS:
+    for username, group_name, role, region_code in DEMO_LOGINS:
         if User.objects.filter(username=username).exists():
             continue
-        membership = (
-            Membership.objects.filter(group__name=group_name, role=role)
-            .select_related("person")
-            .first()
-        )
-        if membership is None:
+        memberships = Membership.objects.filter(group__name=group_name, role=role)
+        if region_code:
+            memberships = memberships.filter(region__code=region_code)
+        membership = memberships.select_related("person").order_by("start_date", "pk").first()
+        if membership is None or membership.person.user_id is not None:
             continue
         person = membership.person
         user = User.objects.create_user(

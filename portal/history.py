@@ -1,6 +1,7 @@
 """Audit helpers around django-simple-history, shared by every app's services."""
 
 from django.db import models
+from django.utils.translation import gettext as _
 
 
 def save_with_history(
@@ -48,6 +49,15 @@ def has_changes(instance: models.Model) -> bool:
     if stored is None:
         return True
     return any(stored[field.attname] != getattr(instance, field.attname) for field in fields)
+
+
+def user_label(user) -> str:
+    """Who did something, for display: the user's name, else the username; "Systemet" when no
+    user did it (demo data, commands). Templates get this ready-made, since a filter argument
+    such as `default:x.user.username` raises when the user is None."""
+    if user is None:
+        return _("Systemet")
+    return user.get_full_name() or user.get_username()
 
 
 class HistoryEntry:

@@ -9,11 +9,15 @@ from finance.importing import import_budget
 
 def budget_import(request):
     access.require_budget_owner(request.user)
+    posted = request.method == "POST"
+    # Bound on every POST, even an empty one, so a missing field is refused by name.
     form = BudgetImportForm(
-        request.POST or None, request.FILES or None, owners=access.budget_owners_for(request.user)
+        request.POST if posted else None,
+        request.FILES if posted else None,
+        owners=access.budget_owners_for(request.user),
     )
     result = None
-    if request.method == "POST" and form.is_valid():
+    if posted and form.is_valid():
         upload = form.cleaned_data["file"]
         result = import_budget(
             upload.read(),
@@ -30,6 +34,6 @@ def budget_import(request):
             return redirect(result.budget)
     if result is not None:
         form.ask_for_file_again()
-    elif request.method == "POST" and "file" not in form.errors:
+    elif posted and "file" not in form.errors:
         form.refuse_file()
     return render(request, "finance/budget_import.html", {"form": form, "result": result})

@@ -35,7 +35,7 @@ from governance.services import rules
 from governance.services.common import version_of
 from governance.services.minutes import default_kind, minutes_defaults
 from groups.models import Group, Membership, MembershipRole, Person
-from portal.history import merged_history
+from portal.history import merged_history, user_label
 
 ROLE_ORDER = {role: index for index, role in enumerate(MembershipRole.values)}
 
@@ -122,9 +122,9 @@ class MeetingOverview:
     guests: list
     minutes: Minutes | None
     adjusters: list[Person]
-    approvals: list[MinutesApproval]
+    approvals: list[MinutesApproval]  # each with `recorded_by`, who registered it
     pending_approvers: list[tuple[Person, str]]
-    corrections: list[MinutesCorrection]
+    corrections: list[MinutesCorrection]  # each with `recorded_by`, who made it
     loose_decisions: list[Decision]
     history: list
     # The rules of the record (governance.services.rules), prepared for display.
@@ -197,6 +197,11 @@ def meeting_overview(meeting_id: int) -> MeetingOverview | None:
                 "agenda_item", "created_by"
             )
         )
+        # Ready names: paper approvals and loaded data have no user.
+        for approval in approvals:
+            approval.recorded_by = user_label(approval.user)
+        for correction in corrections:
+            correction.recorded_by = user_label(correction.created_by)
     decisions_by_item = defaultdict(list)
     loose = []
     for decision in meeting.decisions.all():

@@ -9,9 +9,11 @@ from groups.importing import SWEDISH_HEADERS, import_members
 
 def member_import(request):
     access.require_administrator(request.user)
-    form = MemberImportForm(request.POST or None, request.FILES or None)
+    posted = request.method == "POST"
+    # Bound on every POST, even an empty one, so a missing file is refused by name.
+    form = MemberImportForm(request.POST if posted else None, request.FILES if posted else None)
     result = None
-    if request.method == "POST" and form.is_valid():
+    if posted and form.is_valid():
         upload = form.cleaned_data["file"]
         result = import_members(upload.read(), upload.name, actor=request.user)
         if result.ok:

@@ -312,3 +312,12 @@ def test_refused_import_uses_the_shared_error_table_and_asks_for_the_file_again(
     assert "components/import_errors.html" in [t.name for t in response.templates]
     assert "Inget importerades. Rätta raderna nedan och ladda upp filen igen." in html
     assert '<p class="ds-paragraph" id="import-choose-again">Ägare och rubrik står kvar.' in html
+
+
+def test_an_empty_upload_is_refused_at_each_field_not_a_server_error(admin_client, committee):
+    response = admin_client.post(reverse("finance:budget_import"), {})
+    assert response.status_code == 200
+    # File, owner and title: each refused where it is typed.
+    assert set(response.context["form"].errors) == {"file", "owner", "title"}
+    assert "Detta fält måste fyllas i." in response.content.decode()
+    assert Budget.objects.count() == 0

@@ -143,3 +143,10 @@ def test_management_command(group, tmp_path, capsys):
     path.write_bytes(csv_bytes(["RAG Okänd;A;B;;;RKL;Ledamot;2024-01-01;"]))
     with pytest.raises(CommandError):
         call_command("import_members", str(path))
+
+
+def test_an_empty_upload_is_refused_at_the_file_field(admin_client):
+    response = admin_client.post(reverse("groups:import"), {})
+    assert response.status_code == 200
+    assert "Detta fält måste fyllas i." in response.content.decode()
+    assert not Person.objects.exists()

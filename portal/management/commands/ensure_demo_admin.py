@@ -6,6 +6,13 @@ from portal.access import ADMINISTRATORS_GROUP
 
 USERNAME = "admin"
 PASSWORD = "Samverkan-2026!"
+# The demo's logins for people in groups (created by load_demo), and what each may try.
+OTHER_LOGINS = {
+    "sammankallande": "sammankallande i RAG Barnonkologi och hematologi",
+    "sekreterare": "sekreterare i Södra Regionvårdsnämnden och dess kansli",
+    "justerare": "justerare av nämndens protokoll som väntar på justering",
+    "ledamot": "ledamot i RAG Barnonkologi och hematologi, utan ledande roll",
+}
 
 
 class Command(BaseCommand):
@@ -29,11 +36,13 @@ class Command(BaseCommand):
         ]
         others = (
             get_user_model()
-            .objects.filter(username__in=["sammankallande", "sekreterare"], is_active=True)
-            .order_by("username")
+            .objects.filter(username__in=OTHER_LOGINS, is_active=True)
+            .in_bulk(field_name="username")
         )
-        for other in others:
-            lines.append(
-                f"Fler demoinloggningar: {other.username} / {PASSWORD} ({other.get_full_name()})"
-            )
+        for username, role in OTHER_LOGINS.items():
+            if username in others:
+                lines.append(
+                    f"Fler demoinloggningar: {username} / {PASSWORD} "
+                    f"({others[username].get_full_name()}, {role})"
+                )
         self.stdout.write(self.style.SUCCESS("\n".join(lines) + "\n"))
