@@ -16,8 +16,8 @@ from governance.models import (
     AgendaItem,
     Attachment,
     Attendance,
+    AttendanceStatus,
     Decision,
-    DecisionClause,
     Meeting,
     MeetingStatus,
     Minutes,
@@ -25,8 +25,16 @@ from governance.models import (
     MinutesApproval,
     MinutesCorrection,
     MinutesItemNote,
-    Reservation,
+    MinutesKind,
+    MinutesStatus,
 )
+from governance.selectors.paragraphs import (
+    decision_label,
+    item_label,
+    paragraph_text,
+    record_prefetch,
+)
+from governance.services.paragraphs import default_kind
 from groups.models import Group, Membership, MembershipRole, Person
 from portal.history import merged_history
 
@@ -82,6 +90,8 @@ class AgendaEntry:
     decisions: list[Decision]
     attachments: list[Attachment]
     corrections: list[MinutesCorrection] = field(default_factory=list)
+    label: str = ""  # "§ 5" in a protokoll once numbered, else "Punkt 3"
+    takes_decision: bool = True  # in a protokoll an item has one decision at most
 
 
 @dataclass
@@ -97,14 +107,35 @@ class MeetingOverview:
     corrections: list[MinutesCorrection]
     loose_decisions: list[Decision]
     history: list
+    kind: str = MinutesKind.NOTES  # the minutes' kind, or the kind they will have
+    unapproved: bool = True
+    deciding: list[str] = field(default_factory=list)  # seats with a vote, as printed
+    others_present: list[str] = field(default_factory=list)  # without a vote, and guests
+    absent: list[str] = field(default_factory=list)
+    paragraph_range: str = ""  # "§§ 1–5": the protokoll's paragraphs
+
+    @property
+    def paragraphs_pending(self) -> bool:
+        """A protokoll whose items still wait for their §s."""
+        return self.is_protocol and any(e.item.paragraph is None for e in self.agenda)
+
+    @property
+    def is_protocol(self) -> bool:
+        return self.kind == MinutesKind.PROTOCOL
 
 
-def _decision_prefetch(queryset=None) -> list:
+def _decision_prefetch() -> list:
     return [
-        Prefetch("clauses", queryset=DecisionClause.objects.order_by("position")),
-        Prefetch("reservations", queryset=Reservation.objects.select_related("person")),
+        *record_prefetch(),
         Prefetch("attachments", queryset=Attachment.objects.order_by("position", "pk")),
     ]
+
+
+def annotate_record(decision: Decision) -> Decision:
+    """Attach what the pages and papers print: `label` ("§ 5") and `printed` (ParagraphText)."""
+    decision.label = decision_label(decision)
+    decision.printed = paragraph_text(decision)
+    return decision
 
 
 def meeting_overview(meeting_id: int) -> MeetingOverview | None:
@@ -126,9 +157,9 @@ def meeting_overview(meeting_id: int) -> MeetingOverview | None:
             ),
             Prefetch(
                 "decisions",
-                queryset=Decision.objects.select_related("body")
+                queryset=Decision.objects.select_related("body", "vote")
                 .prefetch_related(*_decision_prefetch())
-                .order_by("number"),
+                .order_by("number", "pk"),
             ),
             Prefetch(
                 "attendances",
@@ -161,6 +192,7 @@ def meeting_overview(meeting_id: int) -> MeetingOverview | None:
     decisions_by_item = defaultdict(list)
     loose = []
     for decision in meeting.decisions.all():
+        annotate_record(decision)
         if decision.agenda_item_id:
             decisions_by_item[decision.agenda_item_id].append(decision)
         else:
@@ -168,6 +200,7 @@ def meeting_overview(meeting_id: int) -> MeetingOverview | None:
     corrections_by_item = defaultdict(list)
     for correction in corrections:
         corrections_by_item[correction.agenda_item_id].append(correction)
+    kind = minutes.kind if minutes is not None else default_kind(meeting)
     agenda = [
         AgendaEntry(
             item=item,
@@ -175,6 +208,8 @@ def meeting_overview(meeting_id: int) -> MeetingOverview | None:
             decisions=decisions_by_item.get(item.pk, []),
             attachments=list(item.attachments.all()),
             corrections=corrections_by_item.get(item.pk, []),
+            label=item_label(item, kind),
+            takes_decision=kind != MinutesKind.PROTOCOL or item.pk not in decisions_by_item,
         )
         for item in meeting.agenda_items.all()
     ]
@@ -191,6 +226,7 @@ def meeting_overview(meeting_id: int) -> MeetingOverview | None:
         key=lambda a: (ROLE_ORDER.get(a.role, 99), a.person.last_name, a.person.first_name),
     )
     history = meeting_history(meeting, minutes)
+    deciding, others, absent = _attendance_lines(attendances, meeting.guests.all())
     return MeetingOverview(
         meeting=meeting,
         agenda=agenda,
@@ -203,7 +239,45 @@ def meeting_overview(meeting_id: int) -> MeetingOverview | None:
         corrections=corrections,
         loose_decisions=loose,
         history=history[:30],
+        kind=kind,
+        unapproved=minutes is None or minutes.status != MinutesStatus.APPROVED,
+        deciding=deciding,
+        others_present=others,
+        absent=absent,
+        paragraph_range=_paragraph_range([e.item.paragraph for e in agenda])
+        if kind == MinutesKind.PROTOCOL
+        else "",
     )
+
+
+def _attendance_lines(attendances, guests) -> tuple[list[str], list[str], list[str]]:
+    """The protokoll's "Beslutande" (members with a vote present, substitutes serving in their
+    place), "Övriga närvarande" (present without a vote, guests) and "Frånvarande"."""
+    deciding, others, absent = [], [], []
+    for a in attendances:
+        if a.status == AttendanceStatus.ABSENT:
+            absent.append(a.person.full_name)
+            continue
+        if a.status == AttendanceStatus.SUBSTITUTED:
+            line = a.seat_name
+        else:
+            line = a.person.full_name + (f", {a.role_label.lower()}" if a.role_label else "")
+            line += f" ({a.region.code})" if a.region else ""
+        (deciding if a.voting_right else others).append(line)
+    others += [f"{g.name}, {g.affiliation}" if g.affiliation else g.name for g in guests]
+    return deciding, others, absent
+
+
+def _paragraph_range(numbers: list[int | None]) -> str:
+    """ "§§ 1–5" for a gap-free run, else the numbers one by one."""
+    given = sorted(n for n in numbers if n)
+    if not given:
+        return ""
+    if len(given) == 1:
+        return f"§ {given[0]}"
+    if given == list(range(given[0], given[-1] + 1)):
+        return f"§§ {given[0]}–{given[-1]}"
+    return "§§ " + ", ".join(str(n) for n in given)
 
 
 def meeting_history(meeting: Meeting, minutes: Minutes | None, *, limit: int = 40) -> list:
@@ -273,6 +347,7 @@ class AttendanceRow:
     role_label: str
     region: object
     attendance: Attendance | None
+    voting_right: bool = True
 
 
 def attendance_sheet(meeting: Meeting) -> list[AttendanceRow]:
@@ -310,6 +385,7 @@ def attendance_sheet(meeting: Meeting) -> list[AttendanceRow]:
                 role_label=membership.get_role_display(),
                 region=membership.region,
                 attendance=recorded.get(membership.person_id),
+                voting_right=membership.voting_right,
             )
         )
     for person_id, attendance in recorded.items():
@@ -321,6 +397,7 @@ def attendance_sheet(meeting: Meeting) -> list[AttendanceRow]:
                     role_label=MembershipRole(attendance.role).label if attendance.role else "",
                     region=attendance.region,
                     attendance=attendance,
+                    voting_right=attendance.voting_right,
                 )
             )
     return rows

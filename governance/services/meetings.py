@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from governance.models import (
@@ -15,7 +16,8 @@ from governance.models import (
     Meeting,
 )
 from governance.services.common import check_version, ensure_meeting_editable
-from groups.models import Group, Person
+from governance.services.paragraphs import ensure_item_unnumbered
+from groups.models import Group, Membership, Person
 from portal.history import save_with_history
 
 MEETING_FIELDS = ("title", "starts_at", "ends_at", "place", "video_link", "status", "notice")
@@ -83,6 +85,7 @@ def agenda_item_update(
 @transaction.atomic
 def agenda_item_delete(*, actor, item: AgendaItem) -> None:
     ensure_meeting_editable(item.meeting)
+    ensure_item_unnumbered(item)
     if item.decisions.exists():
         raise ValidationError(
             _("Punkten har beslut och kan inte tas bort. Flytta eller ta bort besluten först.")
@@ -96,11 +99,13 @@ def agenda_item_delete(*, actor, item: AgendaItem) -> None:
 def attendance_record(*, actor, meeting: Meeting, rows: list[dict]) -> list[Attendance]:
     """Record attendance for several people at once: all rows or none.
 
-    Each row: person, status, and for a substitute the substitute's name; role and region are
-    copied from the membership so the record keeps what was true on the day.
+    Each row: person, status, and for a substitute the substitute's name; role, region and
+    voting right are copied from the membership so the record keeps what was true on the day
+    (a row without a voting right takes the member's on the meeting day).
     """
     ensure_meeting_editable(meeting)
     existing = {a.person_id: a for a in meeting.attendances.all()}
+    votes = _voting_rights_on_the_day(meeting)
     saved = []
     errors = []
     for row in rows:
@@ -112,6 +117,10 @@ def attendance_record(*, actor, meeting: Meeting, rows: list[dict]) -> list[Atte
         )
         attendance.role = row.get("role", attendance.role)
         attendance.region = row.get("region", attendance.region)
+        if "voting_right" in row:
+            attendance.voting_right = row["voting_right"]
+        elif attendance.pk is None:
+            attendance.voting_right = votes.get(person.pk, True)
         try:
             save_with_history(attendance, actor=actor, reason=_("Närvaro registrerad"))
         except ValidationError as error:
@@ -120,6 +129,15 @@ def attendance_record(*, actor, meeting: Meeting, rows: list[dict]) -> list[Atte
     if errors:
         raise ValidationError(errors)
     return saved
+
+
+def _voting_rights_on_the_day(meeting: Meeting) -> dict[int, bool]:
+    day = timezone.localtime(meeting.starts_at).date()
+    return dict(
+        Membership.objects.current(day)
+        .filter(group_id=meeting.group_id)
+        .values_list("person_id", "voting_right")
+    )
 
 
 @transaction.atomic

@@ -24,13 +24,10 @@ from governance.models import (
     MinutesStatus,
 )
 from governance.services.common import check_version, ensure_meeting_editable, minutes_of
-from groups.models import GroupKind, Membership, MembershipRole, Person
+from governance.services.paragraphs import assign_paragraphs, check_kind_change, default_kind
+from groups.models import Membership, MembershipRole, Person
 from portal.access import is_administrator
 from portal.history import save_with_history
-
-
-def default_kind(meeting: Meeting) -> str:
-    return MinutesKind.PROTOCOL if meeting.group.kind == GroupKind.COMMITTEE else MinutesKind.NOTES
 
 
 def minutes_defaults(meeting: Meeting) -> dict:
@@ -78,6 +75,8 @@ def minutes_update(
 ) -> Minutes:
     check_version(minutes, expected_version)
     ensure_meeting_editable(minutes.meeting)
+    if "kind" in fields:
+        check_kind_change(minutes, fields["kind"])
     for name in (
         "kind",
         "chair",
@@ -166,6 +165,7 @@ def minutes_submit(*, actor, minutes: Minutes) -> Minutes:
         errors.append(_("Mötet har ingen dagordning att protokollföra."))
     if errors:
         raise ValidationError(errors)
+    assign_paragraphs(minutes.meeting, actor=actor)
     minutes.status = MinutesStatus.SUBMITTED
     minutes.submitted_at = timezone.now()
     return save_with_history(minutes, actor=actor, reason=_("Lämnat för justering"))
