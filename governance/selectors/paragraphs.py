@@ -278,12 +278,14 @@ def paragraph_text(decision: Decision) -> ParagraphText:
     clauses = [c.text for c in decision.clauses.all()]
     lead, printed, sentence = _outcome(decision, body, clauses)
     motions = list(decision.motions.all())
-    by_position = {m.pk: m for m in motions}
+    motions_by_id = {m.pk: m for m in motions}
     vote = vote_of(decision)
     if vote is not None:
         # The vote's motions are among the decision's: reuse them (no further queries).
-        vote.yes_motion = by_position.get(vote.yes_motion_id, vote.yes_motion)
-        vote.no_motion = by_position.get(vote.no_motion_id, vote.no_motion)
+        if vote.yes_motion_id in motions_by_id:
+            vote.yes_motion = motions_by_id[vote.yes_motion_id]
+        if vote.no_motion_id in motions_by_id:
+            vote.no_motion = motions_by_id[vote.no_motion_id]
     return ParagraphText(
         lead=lead,
         clauses=printed,

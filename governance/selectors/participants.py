@@ -50,17 +50,23 @@ def why_not_taking_part(decision: Decision, attendance: Attendance) -> str:
 
 
 def chair_seat(decision: Decision) -> Attendance | None:
-    """The chair's seat at the decision's meeting: the minutes' chair, else the member who held
-    the chair's role on the day. The chair's vote decides a tie."""
+    """The chair's seat at the decision's meeting: the minutes' chair, else whoever held the
+    chair's role in the body on the meeting day. The chair's vote decides a tie."""
     seats = decision_participants(decision)
     chair_id = (
         Minutes.objects.filter(meeting_id=decision.meeting_id)
         .values_list("chair_id", flat=True)
         .first()
     )
-    if chair_id:
-        return seats.filter(person_id=chair_id).first()
-    return seats.filter(role=MembershipRole.CHAIR).first()
+    if chair_id is None:
+        day = timezone.localtime(decision.meeting.starts_at).date()
+        chair_id = (
+            Membership.objects.current(day)
+            .filter(group_id=decision.meeting.group_id, role=MembershipRole.CHAIR)
+            .values_list("person_id", flat=True)
+            .first()
+        )
+    return seats.filter(person_id=chair_id).first() if chair_id else None
 
 
 def decision_motions(decision: Decision) -> QuerySet[Motion]:

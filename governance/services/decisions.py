@@ -132,6 +132,8 @@ def _check_place(decision: Decision) -> bool:
                 )
             }
         )
+    # The caller's copy of the item may predate the §s given at a submission meanwhile.
+    item.paragraph = AgendaItem.objects.values_list("paragraph", flat=True).get(pk=item.pk)
     other = Decision.objects.filter(agenda_item=item).exclude(pk=decision.pk).first()
     if other is not None:
         raise ValidationError(
@@ -355,6 +357,8 @@ def decision_update(
     }
     check_version(decision, expected_version)
     ensure_decision_editable(decision)
+    # The § may have been given since the caller read the decision (a submission).
+    decision.number = Decision.objects.values_list("number", flat=True).get(pk=decision.pk)
     new_date = given.get("decision_date")
     if new_date and new_date.year != decision.year:
         # The § is counted per body and year; moving it to another year would break the series.
