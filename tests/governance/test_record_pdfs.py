@@ -217,3 +217,19 @@ def test_informal_notes_number_points(rag, convener, tmp_path):
     assert "Arbetsgruppen beslutar att bordlägga ärendet." in text  # the group's word, a RAG
     assert "Justerandes signatur" not in text  # no initials on every page of informal notes
     assert "Beslutet är § 1/2025 i beslutsregistret." in text
+
+
+def test_the_agenda_and_the_kallelse_name_the_commission_an_item_handles(
+    admin_client, committee, tmp_path
+):
+    from governance.documents.meetings import agenda_pdf
+    from governance.services import meetings
+    from tests.governance.factories import CommissionFactory
+
+    commission = CommissionFactory(commissioner=committee, title="Regional arbetsfördelning")
+    meeting, (item,) = held_meeting(committee, ["Uppföljning av projektet"])
+    meetings.agenda_item_update(actor=None, item=item, commission=commission)
+    page = admin_client.get(f"/moten/{meeting.pk}/dagordning/").content.decode()
+    assert f'href="{commission.get_absolute_url()}">Regional arbetsfördelning</a>' in page
+    text = " ".join(pages_of(agenda_pdf(meeting.pk)[0], tmp_path))
+    assert "Uppföljning av projektet Uppdrag: Regional arbetsfördelning" in text
