@@ -527,7 +527,9 @@ def _seed_004(committee: Group) -> int:
     )
     for title in SEED_004_ATTACHMENTS:
         attachment_services.attachment_add(actor=None, agenda_item=item, title=title)
-    _attend_all(meeting, people, absent=len(people["members"]) - 1)
+    # The last ordinary member is absent (never the secretary, who keeps the minutes).
+    ordinary = [i for i, m in enumerate(people["members"]) if m.role == MembershipRole.MEMBER]
+    _attend_all(meeting, people, absent=ordinary[-1] if ordinary else None)
     minutes = minutes_services.minutes_start(actor=None, meeting=meeting, kind=MinutesKind.PROTOCOL)
     adjuster = next((m.person for m in people["members"] if m.role == MembershipRole.MEMBER), None)
     minutes_services.minutes_update(
