@@ -30,6 +30,7 @@ from governance.services.common import check_version, ensure_meeting_editable
 from governance.services.paragraphs import (
     assign_paragraphs,
     is_protocol_meeting,
+    lock_meeting,
     meeting_year,
     take_paragraphs,
 )
@@ -189,7 +190,7 @@ def decision_record(
     clauses = _clean_clauses(clauses)
     check_clauses(status, clauses)
     if meeting is not None:
-        ensure_meeting_editable(meeting)
+        lock_meeting(meeting)
     if decision_date is None and meeting is not None and status == DecisionStatus.DECIDED:
         decision_date = timezone.localtime(meeting.starts_at).date()
     if not certified_by and actor is not None and actor.is_authenticated:
@@ -355,6 +356,8 @@ def decision_update(
         )
         if value is not KEEP
     }
+    if decision.meeting_id:
+        lock_meeting(decision.meeting)
     check_version(decision, expected_version)
     ensure_decision_editable(decision)
     # The § may have been given since the caller read the decision (a submission).
@@ -528,6 +531,8 @@ def decision_approve_immediately(*, actor, decision: Decision) -> Decision:
     """Omedelbar justering: an urgent decision is approved at once in the meeting and locked,
     so it can be dispatched before the whole minutes are approved. A decision on a protokoll
     item gets its § now (with the items before it, so the series follows the agenda)."""
+    if decision.meeting_id is not None:
+        lock_meeting(decision.meeting)  # before the decision's row: see lock_meeting
     decision = Decision.objects.select_for_update().get(pk=decision.pk)
     if decision.immediately_approved_at:
         raise ValidationError(_("Beslutet är redan omedelbart justerat."))

@@ -22,6 +22,7 @@ from governance.models import (
     MinutesKind,
     ParagraphCounter,
 )
+from governance.services.common import ensure_meeting_editable
 from groups.models import Group, GroupKind
 from portal.history import save_with_history
 
@@ -43,6 +44,16 @@ def is_protocol_meeting(meeting: Meeting | None) -> bool:
 
 def meeting_year(meeting: Meeting) -> int:
     return timezone.localtime(meeting.starts_at).year
+
+
+def lock_meeting(meeting: Meeting) -> None:
+    """Writes bound to a meeting lock in one order: the minutes (where ensure_meeting_editable
+    locks them), the meeting, then decisions — the order minutes_submit takes when it gives
+    the §s — so a submission and a decision saved at the same moment never wait for each
+    other. The second check sees a submission that committed while we waited."""
+    ensure_meeting_editable(meeting)
+    Meeting.objects.select_for_update().filter(pk=meeting.pk).first()
+    ensure_meeting_editable(meeting)
 
 
 def take_paragraphs(body: Group, year: int, count: int = 1) -> list[int]:
