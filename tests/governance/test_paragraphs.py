@@ -203,3 +203,31 @@ def test_services_refuse_unknown_keywords(committee, service, extra):
         arguments["decision"] = decision
     with pytest.raises(TypeError, match="unexpected keyword argument"):
         getattr(decisions, service)(**arguments)
+
+
+def test_the_decision_form_on_a_protokoll_item_says_when_the_paragraph_comes(client, committee):
+    from django.contrib.messages import get_messages
+
+    chair, people, secretary = sitting(committee)
+    clerk = member(committee, "secretary")
+    meeting, items = held_meeting(committee, OPENING, present=[chair, *people, secretary])
+    client.force_login(clerk.user)
+    data = {
+        "body": committee.pk,
+        "meeting": meeting.pk,
+        "title": "Godkännande av dagordning",
+        "status": "decided",
+        "clauses": "godkänna dagordningen",
+    }
+    response = client.post("/beslut/nytt/", data)
+    assert response.status_code == 200  # no item chosen: refused next to the field
+    assert "hör varje beslut till en punkt" in str(response.context["form"].errors["agenda_item"])
+    assert 'value="Godkännande av dagordning"' in response.content.decode()
+    response = client.post("/beslut/nytt/", {**data, "agenda_item": items[1].pk}, follow=True)
+    shown = [str(m) for m in get_messages(response.wsgi_request)]
+    assert shown == [
+        "Beslutet är registrerat under punkt 2. Punkten får sin § när protokollet lämnas för "
+        "justering."
+    ]
+    page = response.content.decode()
+    assert "§ ges när protokollet lämnas för justering" in page
