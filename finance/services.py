@@ -27,8 +27,13 @@ from governance.models import Commission, Decision, DecisionStatus
 from groups.models import Group
 from portal.history import save_with_history
 
-# A decision that was deferred or withdrawn adopted nothing.
-UNUSABLE_DECISION_STATUSES = (DecisionStatus.DEFERRED, DecisionStatus.WITHDRAWN)
+# A decision that was tabled, referred back, rejected or withdrawn adopted nothing.
+UNUSABLE_DECISION_STATUSES = (
+    DecisionStatus.DEFERRED,
+    DecisionStatus.REFERRED_BACK,
+    DecisionStatus.REJECTED,
+    DecisionStatus.WITHDRAWN,
+)
 
 
 @dataclass

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from governance.views import commissions, decisions, meetings, minutes
+from governance.views import commissions, decisions, meetings, minutes, votes
 
 app_name = "governance"
 urlpatterns: list = [
@@ -119,6 +119,21 @@ urlpatterns: list = [
         "beslut/<int:pk>/bilaga/", decisions.decision_attachment_add, name="decision_attachment_add"
     ),
     path("beslut/<int:pk>/protokollsutdrag.pdf", decisions.decision_pdf, name="decision_pdf"),
+    path("beslut/<int:pk>/handlaggning/", votes.decision_proceedings, name="decision_proceedings"),
+    path(
+        "beslut/<int:pk>/propositionsordning/",
+        votes.decision_proposition,
+        name="decision_proposition",
+    ),
+    path("beslut/<int:pk>/jav/", votes.decision_recusal_add, name="decision_recusal_add"),
+    path("beslut/<int:pk>/votering/", votes.decision_vote, name="decision_vote"),
+    path(
+        "beslut/<int:pk>/votering/ta-bort/",
+        votes.decision_vote_remove,
+        name="decision_vote_remove",
+    ),
+    path("yrkanden/<int:pk>/ta-bort/", votes.motion_remove, name="motion_remove"),
+    path("jav/<int:pk>/ta-bort/", votes.recusal_remove, name="recusal_remove"),
     path("bilagor/<int:pk>/", decisions.attachment_download, name="attachment_download"),
     path("bilagor/<int:pk>/ta-bort/", decisions.attachment_remove, name="attachment_remove"),
     path(

@@ -8,6 +8,7 @@ import datetime
 from django.utils import timezone
 
 from governance.models import (
+    AgendaItem,
     Commission,
     CommissionKind,
     CommissionStatus,
@@ -16,6 +17,7 @@ from governance.models import (
     SectionTemplate,
 )
 from governance.services import commissions as services
+from governance.services import meetings as meeting_services
 from governance.services.commissions import SectionInput
 from governance.services.decisions import decision_link_commissions
 from groups.models import Group
@@ -352,6 +354,15 @@ def _seed_002() -> int:
         reason=REASON,
     )
     created = 1
+    # The group's next meeting follows its routine up under the commission (kallelse, agenda).
+    upcoming = AgendaItem.objects.filter(
+        meeting__group=assignee,
+        meeting__starts_at__gt=timezone.now(),
+        title="Uppföljning av regional rutin",
+        commission=None,
+    ).first()
+    if upcoming is not None:
+        meeting_services.agenda_item_update(actor=None, item=upcoming, commission=commission)
     # Partial delivery once a year at the meeting of the RPO and its RAGs; past years delivered.
     partial = services.deliverable_create(
         actor=None,
@@ -408,7 +419,9 @@ def _seed_001() -> int:
         reason="Södra Regionvårdsnämnden beslutade 2016-02-19 om projektet",
     )
     decision = Decision.objects.filter(
-        body__name="Södra Regionvårdsnämnden", decision_date=D(2018, 4, 23)
+        body__name="Södra Regionvårdsnämnden",
+        decision_date=D(2018, 4, 23),
+        title__startswith="Överföring av projekt regional arbetsfördelning",
     ).first()
     services.commission_transition(
         actor=None,

@@ -10,11 +10,19 @@ from zoneinfo import ZoneInfo
 from django.db import transaction
 from django.utils import timezone
 
-from governance.models import Decision, Meeting, MeetingStatus, MinutesKind
+from governance.models import (
+    BallotChoice,
+    Decision,
+    DecisionStatus,
+    Meeting,
+    MeetingStatus,
+    MinutesKind,
+)
 from governance.services import attachments as attachment_services
 from governance.services import decisions as decision_services
 from governance.services import meetings as meeting_services
 from governance.services import minutes as minutes_services
+from governance.services import votes as vote_services
 from groups import services as group_services
 from groups.models import Group, Membership, MembershipRole
 
@@ -284,6 +292,7 @@ def _attend_all(meeting: Meeting, people: dict, absent: int | None = None) -> No
                 "status": "absent" if index == absent else "present",
                 "role": membership.role,
                 "region": membership.region,
+                "voting_right": membership.voting_right,
             }
         )
     meeting_services.attendance_record(actor=None, meeting=meeting, rows=rows)
@@ -309,6 +318,28 @@ def _approve(minutes, people_to_approve) -> None:
         )
 
 
+# Seed 001's meeting as a formal protokoll. The seed gives the decision on regional
+# arbetsfördelning; the opening items, the tabled item and the item decided by a roll call
+# are demo values built from the seed's own proposal (organisation of the continued work).
+SEED_001_ORGANISATION_TITLE = "Ledning och organisation av det fortsatta arbetet"
+SEED_001_ORGANISATION_CASE = (
+    "Arbetet föreslås fortsatt ledas av en politisk styrgrupp och sortera under Södra "
+    "sjukvårdsregionens ledningsgrupp. Projektgruppen föreslås omvandlas till en "
+    "samordningsgrupp med sammansättning som tidigare. I övrigt föreslås arbetet bedrivas som "
+    "tidigare i form av delprojekt med stöd av arbetsgrupper och förankring i referensgrupper."
+)
+SEED_001_ORGANISATION_CLAUSES = [
+    "att arbetet fortsatt leds av en politisk styrgrupp och sorterar under Södra "
+    "sjukvårdsregionens ledningsgrupp",
+    "att projektgruppen omvandlas till en samordningsgrupp med sammansättning som tidigare",
+]
+SEED_001_TABLED_TITLE = "Andra verksamhetsområden i den regionala arbetsfördelningen"
+SEED_001_TABLED_CASE = (
+    "Projektet har omfattat somatisk vård. Framöver kan även andra verksamhetsområden "
+    "inkluderas i arbetet; psykiatri, primärvård och habilitering har inte ingått i projektet."
+)
+
+
 def _seed_001(committee: Group) -> int:
     meeting, new = _meeting(
         committee,
@@ -321,45 +352,57 @@ def _seed_001(committee: Group) -> int:
     if not new:
         return 0
     people = _leaders(committee)
-    opening = meeting_services.agenda_item_add(
-        actor=None, meeting=meeting, title="Mötets öppnande och val av justerare"
-    )
-    item = meeting_services.agenda_item_add(
-        actor=None,
-        meeting=meeting,
-        title=SEED_001_TITLE,
+    chair = people.get(MembershipRole.CHAIR)
+    secretary = people.get(MembershipRole.SECRETARY)
+    members = [m.person for m in people["members"] if m.role == MembershipRole.MEMBER]
+    adjuster = members[0] if members else None
+
+    def add(title, **fields):
+        return meeting_services.agenda_item_add(actor=None, meeting=meeting, title=title, **fields)
+
+    opening = add("Val av justerare")
+    agenda = add("Godkännande av dagordning")
+    item = add(
+        SEED_001_TITLE,
         description=(
             "I ärendet föreligger skrivelse 2018-04-05 från Södra Regionvårdsnämndens kansli."
         ),
         presenter="Direktören för Södra Regionvårdsnämndens kansli",
     )
+    organisation = add(SEED_001_ORGANISATION_TITLE, presenter="Direktören")
+    tabled = add(SEED_001_TABLED_TITLE)
     attachment_services.attachment_add(actor=None, agenda_item=item, title=SEED_001_ATTACHMENT)
     _attend_all(meeting, people)
-    adjuster = next((m.person for m in people["members"] if m.role == MembershipRole.MEMBER), None)
     minutes = minutes_services.minutes_update(
         actor=None,
         meeting=meeting,
         kind=MinutesKind.PROTOCOL,
         adjusters=[adjuster] if adjuster else [],
-        chair=people.get(MembershipRole.CHAIR),
-        secretary=people.get(MembershipRole.SECRETARY),
+        chair=chair,
+        secretary=secretary,
         general_notes="",
         approval_place="Södra Regionvårdsnämndens kansli",
         approval_date=datetime.date(2018, 4, 30),
     )
-    minutes_services.minutes_item_note_save(
-        actor=None,
-        meeting=meeting,
-        agenda_item=opening,
-        text="Ordföranden hälsade välkommen. Dagordningen godkändes.",
-    )
-    minutes_services.minutes_item_note_save(
-        actor=None,
-        meeting=meeting,
-        agenda_item=item,
-        text="Direktören föredrog ärendet. Nämnden diskuterade den fortsatta organisationen "
-        "med politisk styrgrupp och samordningsgrupp.",
-    )
+    notes = [
+        (
+            opening,
+            "Ordföranden hälsar välkommen och förklarar sammanträdet öppnat. Nämnden utser "
+            f"{adjuster.full_name if adjuster else '–'} att jämte ordföranden justera dagens "
+            "protokoll.",
+        ),
+        (agenda, "Dagordningen godkänns."),
+        (
+            item,
+            "Direktören föredrar ärendet. Nämnden diskuterar den fortsatta organisationen med "
+            "politisk styrgrupp och samordningsgrupp.",
+        ),
+    ]
+    for agenda_item, text in notes:
+        minutes_services.minutes_item_note_save(
+            actor=None, meeting=meeting, agenda_item=agenda_item, text=text
+        )
+    certified_by = secretary.full_name if secretary else ""
     decision = decision_services.decision_record(
         actor=None,
         body=committee,
@@ -369,17 +412,89 @@ def _seed_001(committee: Group) -> int:
         case_description=SEED_001_CASE,
         clauses=[SEED_001_CLAUSE],
         decision_date=datetime.date(2018, 4, 23),
-        certified_by=people.get(MembershipRole.SECRETARY).full_name
-        if people.get(MembershipRole.SECRETARY)
-        else "",
+        certified_by=certified_by,
         distribution=(
             "Södra sjukvårdsregionens ledningsgrupp\nSamordningsgrupp regional arbetsfördelning"
         ),
         reason="Demodata",
     )
     attachment_services.attachment_add(actor=None, decision=decision, title=SEED_001_ATTACHMENT)
+    _seed_001_vote(committee, meeting, organisation, chair, members, certified_by)
+    postponed = decision_services.decision_record(
+        actor=None,
+        body=committee,
+        meeting=meeting,
+        agenda_item=tabled,
+        title=SEED_001_TABLED_TITLE,
+        case_description=SEED_001_TABLED_CASE,
+        status=DecisionStatus.DEFERRED,
+        clauses=[],
+        motivation=(
+            "Ärendet bordläggs till nämndens nästa sammanträde i avvaktan på underlag från "
+            "samordningsgruppen om psykiatri, primärvård och habilitering."
+        ),
+        certified_by=certified_by,
+        reason="Demodata",
+    )
+    if len(members) > 2:
+        seat = meeting.attendances.get(person=members[2])
+        vote_services.recusal_add(actor=None, decision=postponed, attendance=seat)
     _approve(minutes, [p for p in (minutes.chair, adjuster) if p])
-    return 7
+    return 12
+
+
+def _seed_001_vote(committee, meeting, item, chair, members, certified_by) -> None:
+    """The organisation item: two motions, the chair's proposition and a roll call that the
+    office's proposal wins 2–1 with one abstention; the member who lost reserves."""
+    decision = decision_services.decision_record(
+        actor=None,
+        body=committee,
+        meeting=meeting,
+        agenda_item=item,
+        title=SEED_001_ORGANISATION_TITLE,
+        case_description=SEED_001_ORGANISATION_CASE,
+        proposal="Nämnden föreslås besluta i enlighet med kansliets förslag.",
+        proposed_by="Södra Regionvårdsnämndens kansli",
+        clauses=SEED_001_ORGANISATION_CLAUSES,
+        decision_date=datetime.date(2018, 4, 23),
+        certified_by=certified_by,
+        distribution="Södra sjukvårdsregionens ledningsgrupp",
+        reason="Demodata",
+    )
+    if chair is None or len(members) < 3:
+        return
+    seats = {a.person_id: a for a in meeting.attendances.all()}
+    chair_seat, first, second, third = (seats[p.pk] for p in (chair, *members[:3]))
+    approve = vote_services.motion_add(
+        actor=None, decision=decision, attendance=first, text="bifall till kansliets förslag"
+    )
+    refer = vote_services.motion_add(
+        actor=None,
+        decision=decision,
+        attendance=second,
+        text="att ärendet återremitteras för att även psykiatrin ska omfattas av arbetet",
+    )
+    vote_services.proposition_set(
+        actor=None, decision=decision, order=[approve, refer], adopted=approve
+    )
+    vote_services.vote_record(
+        actor=None,
+        decision=decision,
+        yes_motion=approve,
+        no_motion=refer,
+        ballots=[
+            (chair_seat, BallotChoice.YES),
+            (first, BallotChoice.YES),
+            (second, BallotChoice.NO),
+            (third, BallotChoice.ABSTAIN),
+        ],
+    )
+    decision_services.decision_reservation_add(
+        actor=None,
+        decision=decision,
+        attendance=second,
+        text="Reservationen gäller till förmån för eget yrkande.",
+    )
 
 
 def _seed_004(committee: Group) -> int:
@@ -413,7 +528,9 @@ def _seed_004(committee: Group) -> int:
     )
     for title in SEED_004_ATTACHMENTS:
         attachment_services.attachment_add(actor=None, agenda_item=item, title=title)
-    _attend_all(meeting, people, absent=len(people["members"]) - 1)
+    # The last ordinary member is absent (never the secretary, who keeps the minutes).
+    ordinary = [i for i, m in enumerate(people["members"]) if m.role == MembershipRole.MEMBER]
+    _attend_all(meeting, people, absent=ordinary[-1] if ordinary else None)
     adjuster = next((m.person for m in people["members"] if m.role == MembershipRole.MEMBER), None)
     minutes = minutes_services.minutes_update(
         actor=None,

@@ -7,7 +7,6 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from governance.models import Decision
 from governance.selectors.decisions import decision_overview
 from governance.selectors.meetings import attendance_sheet, meeting_overview
 from portal.pdf import DocumentInfo, render_pdf
@@ -20,10 +19,6 @@ def _minutes_or_none(meeting):
         return None
 
 
-def paragraph_label(decision: Decision) -> str:
-    return f"§ {decision.number}" if decision.number else ""
-
-
 def decision_extract_pdf(decision_id: int) -> tuple[bytes, str]:
     overview = decision_overview(decision_id)
     if overview is None:
@@ -34,7 +29,7 @@ def decision_extract_pdf(decision_id: int) -> tuple[bytes, str]:
         minutes.secretary.full_name if minutes and minutes.secretary else ""
     )
     info = DocumentInfo(
-        title=f"{paragraph_label(decision)} {decision.title}".strip(),
+        title=f"{overview.label if decision.number else ''} {decision.title}".strip(),
         author=decision.body.name,
         subject=decision.registry_number
         or _("Protokollsutdrag %(year)s") % {"year": decision.year},
@@ -55,6 +50,7 @@ def decision_extract_pdf(decision_id: int) -> tuple[bytes, str]:
             "meeting_date": timezone.localtime(decision.meeting.starts_at).date()
             if decision.meeting_id
             else decision.decision_date,
+            "unapproved": overview.unapproved,
         },
         info,
     )

@@ -220,6 +220,7 @@ class AttendanceForm(SetupFormMixin, forms.Form):
                     "substitute_name": self.cleaned_data.get(f"substitute_{row.person.pk}", ""),
                     "role": row.role,
                     "region": row.region,
+                    "voting_right": row.voting_right,
                 }
             )
         return rows
@@ -359,6 +360,7 @@ class DecisionForm(VersionedFormMixin, SetupFormMixin, forms.ModelForm):
             "case_description",
             "proposal",
             "proposed_by",
+            "motivation",
             "distribution",
             "certified_by",
             "responsible",
@@ -371,6 +373,7 @@ class DecisionForm(VersionedFormMixin, SetupFormMixin, forms.ModelForm):
             "due_date": DateInput(),
             "case_description": forms.Textarea(attrs={"rows": 6}),
             "proposal": forms.Textarea(attrs={"rows": 3}),
+            "motivation": forms.Textarea(attrs={"rows": 3}),
             "distribution": forms.Textarea(attrs={"rows": 3}),
         }
 
@@ -386,6 +389,7 @@ class DecisionForm(VersionedFormMixin, SetupFormMixin, forms.ModelForm):
         "proposal",
         "proposed_by",
         "clauses",
+        "motivation",
         "distribution",
         "certified_by",
         "responsible",
@@ -407,6 +411,15 @@ class DecisionForm(VersionedFormMixin, SetupFormMixin, forms.ModelForm):
         self.fields["agenda_item"].queryset = agenda_items
         self.fields["title"].error_messages["required"] = _("Ange ärendets rubrik.")
         self.fields["status"].choices = DecisionStatus.choices
+        self.fields["status"].label = _("Utfall")
+        self.fields["status"].help_text = _(
+            "Beslutat kräver beslutssatser. Bordlagt, återremitterat och avslaget skrivs ut som "
+            "det de är; beslutssatser är då frivilliga. Ett återtaget ärende har inga."
+        )
+        self.fields["agenda_item"].help_text = _(
+            "I ett protokoll är varje punkt en § med ett beslut; paragrafen ges när protokollet "
+            "lämnas för justering."
+        )
         if self.instance.pk:
             del self.fields["body"]  # the § belongs to the body; it cannot move
             if not self.is_bound:
@@ -465,10 +478,16 @@ class DecisionFilterForm(SetupFormMixin, forms.Form):
 
 
 class ReservationForm(SetupFormMixin, forms.Form):
-    person = forms.ModelChoiceField(
+    """Someone who took part in the decision reserves against it (people: the selector's
+    reservation_candidates, each a seat at the meeting or a member)."""
+
+    person = forms.ChoiceField(
         label=_("Ledamot som reserverar sig"),
-        queryset=Person.objects.none(),
-        error_messages={"required": _("Välj ledamoten som reserverar sig.")},
+        help_text=_("Bara den som deltog i beslutet med rösträtt kan reservera sig."),
+        error_messages={
+            "required": _("Välj ledamoten som reserverar sig."),
+            "invalid_choice": _("Välj någon som deltog i beslutet."),
+        },
     )
     text = forms.CharField(
         label=_("Motivering"), required=False, widget=forms.Textarea(attrs={"rows": 3})
@@ -476,8 +495,20 @@ class ReservationForm(SetupFormMixin, forms.Form):
 
     def __init__(self, *args, people, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["person"].queryset = people
+        self.participants = {p.key: p for p in people}
+        self.fields["person"].choices = [
+            ("", _("– Välj –")),
+            *((p.key, p.label) for p in people),
+        ]
         self.finish_setup()
+
+    def service_arguments(self) -> dict:
+        chosen = self.participants[self.cleaned_data["person"]]
+        return {
+            "person": chosen.person,
+            "attendance": chosen.attendance,
+            "text": self.cleaned_data["text"],
+        }
 
 
 class FollowUpForm(SetupFormMixin, forms.ModelForm):

@@ -35,6 +35,7 @@ from governance.models.meetings import (
     MinutesKind,
     MinutesStatus,
 )
+from governance.models.votes import BallotChoice, Motion, Recusal, Vote, VoteBallot
 
 __all__ = [
     "AgendaItem",
@@ -42,6 +43,7 @@ __all__ = [
     "Attachment",
     "Attendance",
     "AttendanceStatus",
+    "BallotChoice",
     "Commission",
     "CommissionKind",
     "CommissionSection",
@@ -62,8 +64,12 @@ __all__ = [
     "MinutesItemNote",
     "MinutesKind",
     "MinutesStatus",
+    "Motion",
     "ParagraphCounter",
+    "Recusal",
     "Reservation",
     "SectionTemplate",
     "SectionTemplateItem",
+    "Vote",
+    "VoteBallot",
 ]

@@ -32,9 +32,15 @@ CLAUSE_PREFIX = "att "
 
 
 class DecisionStatus(models.TextChoices):
+    """The outcome of an item. Only DECIDED needs att-clauses; the others are printed as what
+    they are ("… beslutar att bordlägga ärendet", "Ärendet återtas."), see
+    governance.selectors.paragraphs."""
+
     PROPOSED = "proposed", _("Förslag")
     DECIDED = "decided", _("Beslutat")
     DEFERRED = "deferred", _("Bordlagt")
+    REFERRED_BACK = "referred_back", _("Återremitterat")
+    REJECTED = "rejected", _("Avslaget")
     WITHDRAWN = "withdrawn", _("Återtaget")
 
 
@@ -60,6 +66,13 @@ class Decision(TimestampedModel):
     case_description = models.TextField(_("ärendebeskrivning"), blank=True)
     proposal = models.TextField(_("beslutsförslag"), blank=True)
     proposed_by = models.CharField(_("förslag av"), max_length=200, blank=True)
+    motivation = models.TextField(
+        _("motivering"),
+        blank=True,
+        help_text=_(
+            "T.ex. varför ärendet bordläggs eller återremitteras; skrivs ut under beslutet."
+        ),
+    )
     status = models.CharField(
         _("status"), max_length=20, choices=DecisionStatus.choices, default=DecisionStatus.PROPOSED
     )
@@ -193,13 +206,30 @@ class DecisionClause(TimestampedModel):
 
 
 class Reservation(TimestampedModel):
-    """A member's recorded dissent against a decision, shown in the minutes and the extract."""
+    """A member's recorded dissent against a decision, shown in the minutes and the extract.
+
+    At a meeting it names the seat (attendance) through which the member took part, so a
+    serving substitute, who is known by name only, can reserve too; a decision recorded on its
+    own names the member (person)."""
 
     decision = models.ForeignKey(
         Decision, on_delete=models.CASCADE, related_name="reservations", verbose_name=_("beslut")
     )
     person = models.ForeignKey(
-        Person, on_delete=models.PROTECT, related_name="+", verbose_name=_("ledamot")
+        Person,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("ledamot"),
+    )
+    attendance = models.ForeignKey(
+        "governance.Attendance",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="reservations",
+        verbose_name=_("tjänstgörande vid mötet"),
     )
     text = models.TextField(
         _("reservation"), blank=True, help_text=_("Motivering, om ledamoten lämnade någon.")
@@ -211,11 +241,24 @@ class Reservation(TimestampedModel):
         verbose_name = _("reservation")
         verbose_name_plural = _("reservationer")
         constraints = [
-            models.UniqueConstraint(fields=["decision", "person"], name="reservation_once")
+            models.UniqueConstraint(fields=["decision", "person"], name="reservation_once"),
+            models.UniqueConstraint(
+                fields=["decision", "attendance"], name="reservation_once_per_seat"
+            ),
+            models.CheckConstraint(
+                condition=Q(person__isnull=False) | Q(attendance__isnull=False),
+                name="reservation_names_someone",
+            ),
         ]
 
     def __str__(self) -> str:
-        return f"{self.person}"
+        return self.name
+
+    @property
+    def name(self) -> str:
+        if self.attendance_id:
+            return self.attendance.seat_name
+        return self.person.full_name if self.person_id else ""
 
 
 class ParagraphCounter(models.Model):

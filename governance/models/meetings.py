@@ -100,6 +100,16 @@ class AgendaItem(TimestampedModel):
         related_name="agenda_items",
         verbose_name=_("uppdrag som behandlas"),
     )
+    paragraph = models.PositiveIntegerField(
+        _("paragraf (§)"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_(
+            "I ett protokoll: punktens § i organets serie för året, given när protokollet "
+            "lämnas för justering. Ändras aldrig."
+        ),
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -111,6 +121,9 @@ class AgendaItem(TimestampedModel):
                 fields=["meeting", "number"],
                 name="agenda_item_number_unique_per_meeting",
                 violation_error_message=_("Det finns redan en punkt med det numret."),
+            ),
+            models.UniqueConstraint(
+                fields=["meeting", "paragraph"], name="agenda_item_paragraph_unique_per_meeting"
             ),
             models.CheckConstraint(condition=Q(number__gte=1), name="agenda_item_number_positive"),
         ]
@@ -125,8 +138,17 @@ class AttendanceStatus(models.TextChoices):
     SUBSTITUTED = "substituted", _("Ersatt av")
 
 
+class AttendanceQuerySet(models.QuerySet):
+    def voting(self) -> AttendanceQuerySet:
+        """The seats that vote: members present with a vote, or a substitute serving for one."""
+        return self.filter(
+            status__in=[AttendanceStatus.PRESENT, AttendanceStatus.SUBSTITUTED], voting_right=True
+        )
+
+
 class Attendance(TimestampedModel):
-    """A member's attendance at a meeting, with the role and region they held on the day."""
+    """A member's attendance at a meeting, with the role, region and voting right they held on
+    the day. A substitute serving in the member's place takes the seat and its vote."""
 
     meeting = models.ForeignKey(
         Meeting, on_delete=models.CASCADE, related_name="attendances", verbose_name=_("möte")
@@ -145,7 +167,12 @@ class Attendance(TimestampedModel):
     )
     status = models.CharField(_("närvaro"), max_length=20, choices=AttendanceStatus.choices)
     substitute_name = models.CharField(_("ersättare"), max_length=200, blank=True)
+    voting_right = models.BooleanField(
+        _("rösträtt"), default=True, help_text=_("Kopierad från medlemskapet på mötesdagen.")
+    )
     history = HistoricalRecords()
+
+    objects = AttendanceQuerySet.as_manager()
 
     class Meta:
         ordering = ["meeting", "person__last_name", "person__first_name"]
@@ -163,6 +190,23 @@ class Attendance(TimestampedModel):
     @property
     def role_label(self) -> str:
         return MembershipRole(self.role).label if self.role in MembershipRole.values else self.role
+
+    @property
+    def seat_name(self) -> str:
+        """Who sat in the seat: the member, or the substitute serving in their place."""
+        if self.status == AttendanceStatus.SUBSTITUTED:
+            return _("%(substitute)s (ersättare för %(member)s)") % {
+                "substitute": self.substitute_name,
+                "member": self.person.full_name,
+            }
+        return self.person.full_name
+
+    @property
+    def speaker_name(self) -> str:
+        """The name of whoever spoke from the seat: "Erik Ersättare yrkar …"."""
+        if self.status == AttendanceStatus.SUBSTITUTED:
+            return self.substitute_name
+        return self.person.full_name
 
     def clean(self) -> None:
         if self.status == AttendanceStatus.SUBSTITUTED and not self.substitute_name.strip():

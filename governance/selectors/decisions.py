@@ -6,7 +6,6 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from governance.access.meetings import readable_group_ids
@@ -17,9 +16,22 @@ from governance.models import (
     DecisionClause,
     DecisionStatus,
     Meeting,
+    MinutesStatus,
+    Motion,
+    Recusal,
     Reservation,
+    Vote,
+    VoteBallot,
 )
-from groups.models import Group, Membership, Person
+from governance.selectors.paragraphs import (
+    ParagraphText,
+    decision_label,
+    paragraph_text,
+    record_prefetch,
+    vote_of,
+)
+from governance.selectors.participants import decision_participants, standalone_voters
+from groups.models import Group
 from portal.history import merged_history
 
 
@@ -84,6 +96,13 @@ class DecisionOverview:
     minutes_submitted: bool = False
     commissions: list = field(default_factory=list)
     budgets: list = field(default_factory=list)
+    label: str = ""  # "§ 5", or that the § comes with the protokoll's submission
+    text: ParagraphText = field(default_factory=ParagraphText)
+    motions: list[Motion] = field(default_factory=list)
+    vote: Vote | None = None
+    recusals: list[Recusal] = field(default_factory=list)
+    # Minutes not yet approved, and the § not approved at once: the record is "ojusterat".
+    unapproved: bool = False
 
 
 def decision_overview(decision_id: int) -> DecisionOverview | None:
@@ -96,10 +115,10 @@ def decision_overview(decision_id: int) -> DecisionOverview | None:
             "meeting__minutes__secretary",
             "agenda_item",
             "immediately_approved_by",
+            "vote",
         )
         .prefetch_related(
-            Prefetch("clauses", queryset=DecisionClause.objects.order_by("position")),
-            Prefetch("reservations", queryset=Reservation.objects.select_related("person")),
+            *record_prefetch(),
             Prefetch("attachments", queryset=Attachment.objects.order_by("position", "pk")),
             "concerned_commissions",
             # Commissions whose status (decided, transferred, cancelled) this decision set.
@@ -125,9 +144,30 @@ def decision_overview(decision_id: int) -> DecisionOverview | None:
         ),
         (
             Reservation.history.filter(decision_id=decision.pk)
-            .select_related("history_user", "person")
+            .select_related("history_user", "person", "attendance__person")
             .order_by("-history_date")[:30],
-            lambda r: _("Reservation: %(name)s") % {"name": r.person.full_name},
+            lambda r: _("Reservation: %(name)s") % {"name": _seat_or_person(r)},
+        ),
+        (
+            Motion.history.filter(decision_id=decision.pk)
+            .select_related("history_user", "attendance__person")
+            .order_by("-history_date")[:30],
+            lambda r: _("Yrkande: %(name)s") % {"name": _seat_or_person(r)},
+        ),
+        (
+            Recusal.history.filter(decision_id=decision.pk)
+            .select_related("history_user", "attendance__person")
+            .order_by("-history_date")[:30],
+            lambda r: _("Jäv: %(name)s") % {"name": _seat_or_person(r)},
+        ),
+        (
+            # Ballots of earlier roll calls too: those votes are gone but their history stays.
+            VoteBallot.history.filter(
+                vote_id__in=Vote.history.filter(decision_id=decision.pk).values("id")
+            )
+            .select_related("history_user", "attendance__person")
+            .order_by("-history_date")[:30],
+            lambda r: _("Votering: %(name)s") % {"name": _seat_or_person(r)},
         ),
         (
             Attachment.history.filter(decision_id=decision.pk)
@@ -137,14 +177,23 @@ def decision_overview(decision_id: int) -> DecisionOverview | None:
         ),
     )
     minutes = _minutes_of(decision)
+    approved = bool(minutes and minutes.status == MinutesStatus.APPROVED)
     return DecisionOverview(
         decision=decision,
         clauses=list(decision.clauses.all()),
         reservations=list(decision.reservations.all()),
         attachments=list(decision.attachments.all()),
         history=history,
-        minutes_approved=bool(minutes and minutes.status == "approved"),
-        minutes_submitted=bool(minutes and minutes.status == "submitted"),
+        minutes_approved=approved,
+        minutes_submitted=bool(minutes and minutes.status == MinutesStatus.SUBMITTED),
+        label=decision_label(decision),
+        text=paragraph_text(decision),
+        motions=list(decision.motions.all()),
+        vote=vote_of(decision),
+        recusals=list(decision.recusals.all()),
+        unapproved=bool(
+            decision.meeting_id and not approved and not decision.immediately_approved_at
+        ),
         commissions=sorted(
             {*decision.concerned_commissions.all(), *decision.commissions.all()},
             key=lambda c: c.title,
@@ -179,10 +228,36 @@ def decision_form_choices(bodies) -> dict:
     }
 
 
-def reservation_candidates(decision: Decision) -> QuerySet[Person]:
-    """Who may record a dissent: the body's members on the day of the decision."""
-    on = decision.decision_date or timezone.localdate()
-    members = Membership.objects.current(on).filter(group_id=decision.body_id)
-    return Person.objects.filter(pk__in=members.values("person_id")).order_by(
-        "last_name", "first_name"
-    )
+def _seat_or_person(record) -> str:
+    """The name on a historical row that names a seat (attendance) or a person."""
+    attendance = getattr(record, "attendance", None)
+    if attendance is not None:
+        return attendance.seat_name
+    person = getattr(record, "person", None)
+    return person.full_name if person is not None else "–"
+
+
+@dataclass(frozen=True)
+class Participant:
+    """Someone who may reserve against a decision: a seat at its meeting, or a member with a
+    vote for a decision recorded on its own. `key` is the form's value."""
+
+    key: str
+    label: str
+    attendance: object = None
+    person: object = None
+
+
+def reservation_candidates(decision: Decision) -> list[Participant]:
+    """Who may record a dissent: those who took part in the decision, with a vote — at a
+    meeting the seats taking part (present or serving substitutes, not recused), otherwise the
+    body's members with a vote on the day of the decision."""
+    if decision.meeting_id:
+        return [
+            Participant(key=f"a{seat.pk}", label=seat.seat_name, attendance=seat)
+            for seat in decision_participants(decision)
+        ]
+    return [
+        Participant(key=f"p{person.pk}", label=person.full_name, person=person)
+        for person in standalone_voters(decision)
+    ]

@@ -19,7 +19,6 @@ from governance.models import (
     Attendance,
     AttendanceStatus,
     Decision,
-    DecisionClause,
     Meeting,
     MeetingStatus,
     Minutes,
@@ -29,11 +28,17 @@ from governance.models import (
     MinutesItemNote,
     MinutesKind,
     MinutesStatus,
-    Reservation,
+)
+from governance.selectors.paragraphs import (
+    decision_label,
+    item_label,
+    paragraph_text,
+    record_prefetch,
 )
 from governance.services import rules
 from governance.services.common import version_of
-from governance.services.minutes import default_kind, minutes_defaults
+from governance.services.minutes import minutes_defaults
+from governance.services.paragraphs import default_kind
 from groups.models import Group, Membership, MembershipRole, Person
 from portal.history import merged_history, user_label
 
@@ -112,6 +117,8 @@ class AgendaEntry:
     decisions: list[Decision]
     attachments: list[Attachment]
     corrections: list[MinutesCorrection] = field(default_factory=list)
+    label: str = ""  # "§ 5" in a protokoll once numbered, else "Punkt 3"
+    takes_decision: bool = True  # in a protokoll an item has one decision at most
 
 
 @dataclass
@@ -133,14 +140,35 @@ class MeetingOverview:
     approval_deadline: datetime.date
     approval_overdue: bool
     submit_refusals: list[str]  # what keeps draft minutes from being submitted
+    kind: str = MinutesKind.NOTES  # the minutes' kind, or the kind they will have
+    unapproved: bool = True
+    deciding: list[str] = field(default_factory=list)  # seats with a vote, as printed
+    others_present: list[str] = field(default_factory=list)  # without a vote, and guests
+    absent: list[str] = field(default_factory=list)
+    paragraph_range: str = ""  # "§§ 1–5": the protokoll's paragraphs
+
+    @property
+    def paragraphs_pending(self) -> bool:
+        """A protokoll whose items still wait for their §s."""
+        return self.is_protocol and any(e.item.paragraph is None for e in self.agenda)
+
+    @property
+    def is_protocol(self) -> bool:
+        return self.kind == MinutesKind.PROTOCOL
 
 
-def _decision_prefetch(queryset=None) -> list:
+def _decision_prefetch() -> list:
     return [
-        Prefetch("clauses", queryset=DecisionClause.objects.order_by("position")),
-        Prefetch("reservations", queryset=Reservation.objects.select_related("person")),
+        *record_prefetch(),
         Prefetch("attachments", queryset=Attachment.objects.order_by("position", "pk")),
     ]
+
+
+def annotate_record(decision: Decision) -> Decision:
+    """Attach what the pages and papers print: `label` ("§ 5") and `printed` (ParagraphText)."""
+    decision.label = decision_label(decision)
+    decision.printed = paragraph_text(decision)
+    return decision
 
 
 def meeting_overview(meeting_id: int) -> MeetingOverview | None:
@@ -170,9 +198,9 @@ def meeting_overview(meeting_id: int) -> MeetingOverview | None:
             ),
             Prefetch(
                 "decisions",
-                queryset=Decision.objects.select_related("body")
+                queryset=Decision.objects.select_related("body", "vote")
                 .prefetch_related(*_decision_prefetch())
-                .order_by("number"),
+                .order_by("number", "pk"),
             ),
             Prefetch(
                 "attendances",
@@ -205,6 +233,7 @@ def meeting_overview(meeting_id: int) -> MeetingOverview | None:
     decisions_by_item = defaultdict(list)
     loose = []
     for decision in meeting.decisions.all():
+        annotate_record(decision)
         if decision.agenda_item_id:
             decisions_by_item[decision.agenda_item_id].append(decision)
         else:
@@ -212,6 +241,7 @@ def meeting_overview(meeting_id: int) -> MeetingOverview | None:
     corrections_by_item = defaultdict(list)
     for correction in corrections:
         corrections_by_item[correction.agenda_item_id].append(correction)
+    kind = minutes.kind if minutes is not None else default_kind(meeting)
     agenda = [
         AgendaEntry(
             item=item,
@@ -219,6 +249,8 @@ def meeting_overview(meeting_id: int) -> MeetingOverview | None:
             decisions=decisions_by_item.get(item.pk, []),
             attachments=list(item.attachments.all()),
             corrections=corrections_by_item.get(item.pk, []),
+            label=item_label(item, kind),
+            takes_decision=kind != MinutesKind.PROTOCOL or item.pk not in decisions_by_item,
         )
         for item in meeting.agenda_items.all()
     ]
@@ -236,10 +268,10 @@ def meeting_overview(meeting_id: int) -> MeetingOverview | None:
     )
     history = meeting_history(meeting, minutes)
     today = timezone.localdate()
-    kind = minutes.kind if minutes is not None else default_kind(meeting)
     draft = minutes is not None and minutes.status == MinutesStatus.DRAFT
     now = timezone.now()
     quorum = rules.quorum(meeting, memberships_on_meeting_day(meeting))
+    deciding, others, absent = _attendance_lines(attendances, meeting.guests.all())
     return MeetingOverview(
         meeting=meeting,
         agenda=agenda,
@@ -259,12 +291,50 @@ def meeting_overview(meeting_id: int) -> MeetingOverview | None:
         approval_deadline=rules.approval_deadline(meeting),
         approval_overdue=rules.approval_overdue(meeting, minutes, today=today),
         submit_refusals=rules.minutes_submit_refusals(minutes, now=now) if draft else [],
+        kind=kind,
+        unapproved=minutes is None or minutes.status != MinutesStatus.APPROVED,
+        deciding=deciding,
+        others_present=others,
+        absent=absent,
+        paragraph_range=_paragraph_range([e.item.paragraph for e in agenda])
+        if kind == MinutesKind.PROTOCOL
+        else "",
     )
 
 
 def memberships_on_meeting_day(meeting: Meeting) -> list[Membership]:
     """The group's memberships on the meeting day: the seats that count for its quorum."""
     return list(Membership.objects.current(rules.meeting_day(meeting)).filter(group=meeting.group))
+
+
+def _attendance_lines(attendances, guests) -> tuple[list[str], list[str], list[str]]:
+    """The protokoll's "Beslutande" (members with a vote present, substitutes serving in their
+    place), "Övriga närvarande" (present without a vote, guests) and "Frånvarande"."""
+    deciding, others, absent = [], [], []
+    for a in attendances:
+        if a.status == AttendanceStatus.ABSENT:
+            absent.append(a.person.full_name)
+            continue
+        if a.status == AttendanceStatus.SUBSTITUTED:
+            line = a.seat_name
+        else:
+            line = a.person.full_name + (f", {a.role_label.lower()}" if a.role_label else "")
+            line += f" ({a.region.code})" if a.region else ""
+        (deciding if a.voting_right else others).append(line)
+    others += [f"{g.name}, {g.affiliation}" if g.affiliation else g.name for g in guests]
+    return deciding, others, absent
+
+
+def _paragraph_range(numbers: list[int | None]) -> str:
+    """ "§§ 1–5" for a gap-free run, else the numbers one by one."""
+    given = sorted(n for n in numbers if n)
+    if not given:
+        return ""
+    if len(given) == 1:
+        return f"§ {given[0]}"
+    if given == list(range(given[0], given[-1] + 1)):
+        return f"§§ {given[0]}–{given[-1]}"
+    return "§§ " + ", ".join(str(n) for n in given)
 
 
 def meeting_history(meeting: Meeting, minutes: Minutes | None, *, limit: int = 40) -> list:
@@ -334,6 +404,7 @@ class AttendanceRow:
     role_label: str
     region: object
     attendance: Attendance | None
+    voting_right: bool = True
 
 
 def attendance_sheet(meeting: Meeting) -> list[AttendanceRow]:
@@ -371,6 +442,7 @@ def attendance_sheet(meeting: Meeting) -> list[AttendanceRow]:
                 role_label=membership.get_role_display(),
                 region=membership.region,
                 attendance=recorded.get(membership.person_id),
+                voting_right=membership.voting_right,
             )
         )
     for person_id, attendance in recorded.items():
@@ -382,6 +454,7 @@ def attendance_sheet(meeting: Meeting) -> list[AttendanceRow]:
                     role_label=MembershipRole(attendance.role).label if attendance.role else "",
                     region=attendance.region,
                     attendance=attendance,
+                    voting_right=attendance.voting_right,
                 )
             )
     return rows

@@ -16,6 +16,7 @@ from governance.models import (
     Meeting,
 )
 from governance.services.common import check_version, ensure_meeting_editable
+from governance.services.paragraphs import ensure_item_unnumbered
 from groups.models import Group, Membership, Person
 from portal.history import save_with_history
 
@@ -117,6 +118,7 @@ def agenda_item_move(*, actor, item: AgendaItem, position: int) -> AgendaItem:
 @transaction.atomic
 def agenda_item_delete(*, actor, item: AgendaItem) -> None:
     ensure_meeting_editable(item.meeting)
+    ensure_item_unnumbered(item)
     if item.decisions.exists():
         raise ValidationError(
             _("Punkten har beslut och kan inte tas bort. Flytta eller ta bort besluten först.")
@@ -130,11 +132,13 @@ def agenda_item_delete(*, actor, item: AgendaItem) -> None:
 def attendance_record(*, actor, meeting: Meeting, rows: list[dict]) -> list[Attendance]:
     """Record attendance for several people at once: all rows or none.
 
-    Each row: person, status, and for a substitute the substitute's name; role and region are
-    copied from the membership so the record keeps what was true on the day.
+    Each row: person, status, and for a substitute the substitute's name; role, region and
+    voting right are copied from the membership so the record keeps what was true on the day
+    (a row without a voting right takes the member's on the meeting day).
     """
     ensure_meeting_editable(meeting)
     existing = {a.person_id: a for a in meeting.attendances.all()}
+    votes = _voting_rights_on_the_day(meeting)
     saved = []
     errors = []
     rows = rows + _serving_substitutes(meeting, rows, existing, errors)
@@ -147,6 +151,10 @@ def attendance_record(*, actor, meeting: Meeting, rows: list[dict]) -> list[Atte
         )
         attendance.role = row.get("role", attendance.role)
         attendance.region = row.get("region", attendance.region)
+        if "voting_right" in row:
+            attendance.voting_right = row["voting_right"]
+        elif attendance.pk is None:
+            attendance.voting_right = votes.get(person.pk, True)
         try:
             save_with_history(attendance, actor=actor, reason=_("Närvaro registrerad"))
         except ValidationError as error:
@@ -209,6 +217,15 @@ def _serving_substitutes(meeting: Meeting, rows: list[dict], existing: dict, err
                 }
             )
     return added
+
+
+def _voting_rights_on_the_day(meeting: Meeting) -> dict[int, bool]:
+    day = timezone.localtime(meeting.starts_at).date()
+    return dict(
+        Membership.objects.current(day)
+        .filter(group_id=meeting.group_id)
+        .values_list("person_id", "voting_right")
+    )
 
 
 @transaction.atomic

@@ -20,18 +20,14 @@ from governance.models import (
     MinutesApproval,
     MinutesCorrection,
     MinutesItemNote,
-    MinutesKind,
     MinutesStatus,
 )
 from governance.services import rules
 from governance.services.common import check_version, ensure_meeting_editable, lock_meeting
-from groups.models import GroupKind, Membership, MembershipRole, Person
+from governance.services.paragraphs import assign_paragraphs, check_kind_change, default_kind
+from groups.models import Membership, MembershipRole, Person
 from portal.access import is_administrator
 from portal.history import save_with_history
-
-
-def default_kind(meeting: Meeting) -> str:
-    return MinutesKind.PROTOCOL if meeting.group.kind == GroupKind.COMMITTEE else MinutesKind.NOTES
 
 
 def minutes_defaults(meeting: Meeting) -> dict:
@@ -116,6 +112,7 @@ def minutes_update(
     )
     if errors:
         raise ValidationError(errors)
+    check_kind_change(minutes, kind)
     minutes.kind = kind
     minutes.chair = chair
     minutes.secretary = secretary
@@ -218,6 +215,7 @@ def minutes_submit(*, actor, minutes: Minutes) -> Minutes:
     minutes = _locked_minutes(minutes)
     now = timezone.now()
     ensure_submittable(minutes, now=now)
+    assign_paragraphs(minutes.meeting, actor=actor)
     minutes.status = MinutesStatus.SUBMITTED
     minutes.submitted_at = now
     return save_with_history(minutes, actor=actor, reason=_("Lämnat för justering"))

@@ -19,7 +19,7 @@ from governance.forms.meetings import (
     add_service_error,
     is_stale,
 )
-from governance.models import Meeting
+from governance.models import DecisionStatus, Meeting
 from governance.selectors import decisions as selectors
 from governance.services import attachments as attachment_services
 from governance.services import decisions as services
@@ -92,6 +92,7 @@ def decision_detail(request, pk: int):
     decision = access.decision_for_view(pk, user=request.user)
     overview = selectors.decision_overview(decision.pk)
     can_manage = user_can_on_group(request.user, MANAGE_DECISIONS, decision.body)
+    locked = overview.minutes_approved or bool(overview.decision.immediately_approved_at)
     return render(
         request,
         "governance/decision_detail.html",
@@ -99,9 +100,16 @@ def decision_detail(request, pk: int):
             "overview": overview,
             "decision": overview.decision,
             "can_manage": can_manage,
-            "locked": overview.minutes_approved or bool(decision.immediately_approved_at),
+            "locked": locked,
             # Waiting for approval: no changes until the minutes are taken back.
             "waiting": overview.minutes_submitted,
+            # Motions, jäv and roll calls belong to a decision taken at a meeting.
+            "can_record_votes": can_manage
+            and not locked
+            and not overview.minutes_submitted
+            and decision.meeting_id is not None,
+            "can_approve_immediately": overview.decision.meeting_id is not None
+            and overview.decision.status == DecisionStatus.DECIDED,
             "reservation_form": ReservationForm(
                 people=selectors.reservation_candidates(overview.decision)
             )
@@ -149,10 +157,16 @@ def decision_create(request):
         except ValidationError as error:
             add_service_error(form, error)
         else:
-            messages.success(
-                request,
-                _("Beslutet är registrerat som § %(number)s.") % {"number": decision.number},
-            )
+            if decision.number:
+                message = _("Beslutet är registrerat som § %(number)s.") % {
+                    "number": decision.number
+                }
+            else:
+                message = _(
+                    "Beslutet är registrerat under punkt %(item)s. Punkten får sin § när "
+                    "protokollet lämnas för justering."
+                ) % {"item": decision.agenda_item.number}
+            messages.success(request, message)
             return redirect(decision)
     return render(request, "governance/decision_form.html", {"form": form, "decision": None})
 
@@ -194,7 +208,7 @@ def decision_reservation_add(request, pk: int):
     if form.is_valid():
         try:
             services.decision_reservation_add(
-                actor=request.user, decision=decision, **form.cleaned_data
+                actor=request.user, decision=decision, **form.service_arguments()
             )
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))

@@ -202,6 +202,9 @@ def test_the_service_refuses_other_bodies_and_withdrawn_decisions(budget):
     withdrawn = DecisionFactory(body=budget.owner, status=DecisionStatus.WITHDRAWN)
     with pytest.raises(ValidationError, match="Beslutet är återtaget"):
         services.budget_adopt(actor=None, budget=budget, decision=withdrawn)
+    rejected = DecisionFactory(body=budget.owner, status=DecisionStatus.REJECTED)
+    with pytest.raises(ValidationError, match="Beslutet är avslaget"):
+        services.budget_adopt(actor=None, budget=budget, decision=rejected)
 
 
 def test_a_new_revision_can_be_adopted_by_a_later_decision(client, budget, secretary, decision):

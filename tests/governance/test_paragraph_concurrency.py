@@ -101,3 +101,65 @@ def test_the_second_transaction_waits_for_the_first(django_db_blocker):
     slow.join(timeout=10)
     quick.join(timeout=10)
     assert order == ["first commits", "second got § 2"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_submission_and_a_decision_at_the_same_moment_leave_no_gap_and_no_deadlock():
+    """The secretary submits the protokoll while a colleague records a decision on one of its
+    items: either the decision comes first and gets its item's §, or it is refused because the
+    minutes are submitted; never a deadlock, a gap or a decision without a §."""
+    from django.core.exceptions import ValidationError
+
+    from governance.services import minutes
+    from groups.models import GroupKind
+    from tests.governance.records import held_meeting, protocol, sitting
+
+    body = GroupFactory(name="Nämnden", kind=GroupKind.COMMITTEE)
+    chair, people, secretary = sitting(body)
+    meeting, items = held_meeting(
+        body, ["Val av justerare", "Rapport", "Budget"], present=[chair, *people, secretary]
+    )
+    record = protocol(meeting, chair=chair, adjuster=people[0])
+    barrier = threading.Barrier(2)
+    outcome: dict[str, object] = {}
+    errors: list[BaseException] = []
+
+    def submit() -> None:
+        try:
+            barrier.wait(timeout=10)
+            minutes.minutes_submit(actor=None, minutes=record)
+        except BaseException as error:  # pragma: no cover - reported below
+            errors.append(error)
+        finally:
+            connections.close_all()
+
+    def record_decision() -> None:
+        try:
+            barrier.wait(timeout=10)
+            outcome["decision"] = decision_record(
+                actor=None,
+                body=body,
+                meeting=meeting,
+                agenda_item=items[2],
+                title="Budget",
+                clauses=["att fastställa budgeten"],
+            )
+        except ValidationError as refusal:
+            outcome["refused"] = " ".join(refusal.messages)
+        except BaseException as error:  # pragma: no cover - reported below
+            errors.append(error)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=submit), threading.Thread(target=record_decision)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    assert not errors, errors
+    assert [i.paragraph for i in meeting.agenda_items.order_by("number")] == [1, 2, 3]
+    if "decision" in outcome:
+        assert Decision.objects.get(pk=outcome["decision"].pk).number == 3
+    else:
+        assert "lämnat för justering" in outcome["refused"]
+        assert not Decision.objects.filter(meeting=meeting).exists()

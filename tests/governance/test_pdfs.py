@@ -28,10 +28,15 @@ def decided(committee, tmp_path):
         place="Kansliet",
     )
     item = meetings.agenda_item_add(actor=None, meeting=meeting, title="Rapport")
+    chair = member(committee, "chair")
     secretary = member(committee, "secretary")
     dissenter = member(committee)
-    minutes.minutes_start(actor=None, meeting=meeting)
-    write_header(meeting, adjusters=[dissenter], secretary=secretary)
+    meetings.attendance_record(
+        actor=None,
+        meeting=meeting,
+        rows=[{"person": p, "status": "present"} for p in (chair, secretary, dissenter)],
+    )
+    record = write_header(meeting, adjusters=[dissenter], secretary=secretary, chair=chair)
     decision = decisions.decision_record(
         actor=None,
         body=committee,
@@ -48,6 +53,8 @@ def decided(committee, tmp_path):
     decisions.decision_reservation_add(
         actor=None, decision=decision, person=dissenter, text="Underlaget är för tunt."
     )
+    minutes.minutes_submit(actor=None, minutes=record)  # the item gets its § now
+    decision.refresh_from_db()
     return decision
 
 
@@ -78,7 +85,7 @@ def test_minutes_and_agenda_pdfs(decided, tmp_path):
     call_command("export_pdf", "agenda", str(meeting.pk), "-o", str(tmp_path / "k.pdf"))
     minutes_text = text_of(tmp_path / "p.pdf")
     assert "Protokoll Testnämnden" in minutes_text
-    assert "Till justerare valdes" in minutes_text and "§ 1" in minutes_text
+    assert "Justerare" in minutes_text and "§ 1" in minutes_text
     assert "att godkänna rapporten" in minutes_text and "Vid protokollet" in minutes_text
     agenda_text = text_of(tmp_path / "k.pdf")
     assert "KALLELSE" in agenda_text and "Dagordning" in agenda_text and "Rapport" in agenda_text

@@ -94,3 +94,69 @@ def test_meeting_list_and_group_page_constant_queries(admin_client):
     assert page_queries(admin_client, "/moten/") == list_small
     assert page_queries(admin_client, f"/grupper/{group.pk}/") == group_small
     assert page_queries(admin_client, f"/moten/grupp/{group.pk}/") == month_small
+
+
+# --- exact counts: the meeting page and the decision page with a roll call -------------------
+
+MEETING_PAGE_QUERIES = 26
+DECISION_PAGE_QUERIES = 22
+
+
+def voted_meeting(members: int, items: int):
+    """A committee meeting where every item is decided after two motions and a roll call of
+    everyone present, one member recused and one reserving."""
+    from governance.models import BallotChoice
+    from governance.services import votes
+    from groups.models import GroupKind
+    from tests.governance.records import decide, held_meeting, protocol, seat, sitting
+
+    body = GroupFactory(kind=GroupKind.COMMITTEE)
+    chair, people, secretary = sitting(body, members=members)
+    meeting, agenda = held_meeting(
+        body, [f"Ärende {n}" for n in range(items)], present=[chair, *people, secretary]
+    )
+    protocol(meeting, chair=chair, adjuster=people[0], secretary=secretary)
+    decided = []
+    for item in agenda:
+        decision = decide(meeting, item)
+        attachments.attachment_add(actor=None, agenda_item=item, title="Underlag")
+        votes.recusal_add(actor=None, decision=decision, attendance=seat(meeting, people[-1]))
+        yes = votes.motion_add(
+            actor=None, decision=decision, attendance=seat(meeting, people[0]), text="bifall"
+        )
+        no = votes.motion_add(
+            actor=None, decision=decision, attendance=seat(meeting, people[1]), text="avslag"
+        )
+        votes.proposition_set(actor=None, decision=decision, order=[yes, no], adopted=yes)
+        voters = [chair, *people[:-1]]
+        votes.vote_record(
+            actor=None,
+            decision=decision,
+            yes_motion=yes,
+            no_motion=no,
+            ballots=[
+                (seat(meeting, p), BallotChoice.NO if p == people[1] else BallotChoice.YES)
+                for p in voters
+            ],
+        )
+        decisions.decision_reservation_add(actor=None, decision=decision, person=people[1])
+        decided.append(decision)
+    return meeting, decided
+
+
+def test_meeting_page_runs_an_exact_number_of_queries(admin_client):
+    from tests.helpers import assert_page_queries
+
+    small, _ = voted_meeting(members=3, items=1)
+    big, _ = voted_meeting(members=7, items=4)
+    assert_page_queries(admin_client, small.get_absolute_url(), MEETING_PAGE_QUERIES)
+    assert_page_queries(admin_client, big.get_absolute_url(), MEETING_PAGE_QUERIES)
+
+
+def test_decision_page_with_a_roll_call_runs_an_exact_number_of_queries(admin_client):
+    from tests.helpers import assert_page_queries
+
+    _, (small,) = voted_meeting(members=3, items=1)
+    _, (big, *_rest) = voted_meeting(members=8, items=2)
+    assert_page_queries(admin_client, small.get_absolute_url(), DECISION_PAGE_QUERIES)
+    assert_page_queries(admin_client, big.get_absolute_url(), DECISION_PAGE_QUERIES)

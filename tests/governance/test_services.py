@@ -123,10 +123,24 @@ def test_stale_decision_form_is_refused(committee):
     assert decision.title == "Först"
 
 
-def test_reservation_and_immediate_approval_lock_the_decision(committee):
+def held(committee, *people):
+    """A meeting of the committee with one agenda item, everyone named present."""
     meeting = MeetingFactory(group=committee)
+    item = meetings.agenda_item_add(actor=None, meeting=meeting, title="Ärende")
+    meetings.attendance_record(
+        actor=None,
+        meeting=meeting,
+        rows=[{"person": p, "status": AttendanceStatus.PRESENT} for p in people],
+    )
+    return meeting, item
+
+
+def test_reservation_and_immediate_approval_lock_the_decision(committee):
     dissenter = member(committee)
-    decision = record(committee, meeting=meeting)
+    meeting, item = held(committee, dissenter)
+    decision = record(
+        committee, meeting=meeting, agenda_item=item, decision_date=meeting.starts_at.date()
+    )
     decisions.decision_reservation_add(
         actor=None, decision=decision, person=dissenter, text="Ärendet är inte berett."
     )
@@ -423,17 +437,16 @@ def test_a_decided_decision_recorded_on_its_own_changes_only_with_a_reason(commi
 
 
 def test_reservation_recorded_by_mistake_is_removed_until_the_decision_locks(committee):
-    meeting = MeetingFactory(group=committee)
-    decision = record(committee, meeting=meeting)
-    wrong = decisions.decision_reservation_add(
-        actor=None, decision=decision, person=member(committee)
+    first, second = member(committee), member(committee)
+    meeting, item = held(committee, first, second)
+    decision = record(
+        committee, meeting=meeting, agenda_item=item, decision_date=meeting.starts_at.date()
     )
+    wrong = decisions.decision_reservation_add(actor=None, decision=decision, person=first)
     decisions.decision_reservation_remove(actor=None, reservation=wrong)
     assert not decision.reservations.exists()
     assert Reservation.history.filter(history_type="-").count() == 1
-    kept = decisions.decision_reservation_add(
-        actor=None, decision=decision, person=member(committee)
-    )
+    kept = decisions.decision_reservation_add(actor=None, decision=decision, person=second)
     decisions.decision_approve_immediately(actor=UserFactory(), decision=decision)
     with pytest.raises(ValidationError):
         decisions.decision_reservation_remove(actor=None, reservation=kept)
@@ -450,4 +463,4 @@ def test_only_members_on_the_day_of_the_decision_may_record_a_dissent(committee)
         actor=None, membership=former.memberships.get(), end_date=datetime.date(2024, 12, 31)
     )
     decision = record(committee, decision_date=datetime.date(2025, 3, 1))
-    assert list(reservation_candidates(decision)) == [current]
+    assert [p.person for p in reservation_candidates(decision)] == [current]
