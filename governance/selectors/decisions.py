@@ -92,8 +92,7 @@ class DecisionOverview:
     reservations: list[Reservation]
     attachments: list[Attachment]
     history: list
-    minutes_approved: bool
-    minutes_submitted: bool = False
+    minutes_status: str | None  # of the minutes of the decision's meeting, if any
     commissions: list = field(default_factory=list)
     budgets: list = field(default_factory=list)
     label: str = ""  # "§ 5", or that the § comes with the protokoll's submission
@@ -184,8 +183,7 @@ def decision_overview(decision_id: int) -> DecisionOverview | None:
         reservations=list(decision.reservations.all()),
         attachments=list(decision.attachments.all()),
         history=history,
-        minutes_approved=approved,
-        minutes_submitted=bool(minutes and minutes.status == MinutesStatus.SUBMITTED),
+        minutes_status=minutes.status if minutes is not None else None,
         label=decision_label(decision),
         text=paragraph_text(decision),
         motions=list(decision.motions.all()),

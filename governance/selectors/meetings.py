@@ -556,3 +556,8 @@ def minutes_item_page(meeting: Meeting, item_id: int) -> MinutesItemPage:
 
 def minutes_item_note(item: AgendaItem) -> MinutesItemNote | None:
     return MinutesItemNote.objects.filter(agenda_item=item).first()
+
+
+def people_among(pairs) -> QuerySet[Person]:
+    """The people of (person, role) pairs as a queryset, for a form's choices."""
+    return Person.objects.filter(pk__in=[person.pk for person, _role in pairs])

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 from django.views.generic import ListView
 
 from governance.access import meetings as access
+from governance.access.actions import decision_actions
 from governance.documents.meetings import decision_extract_pdf
 from governance.documents.register import register_csv, register_xlsx
 from governance.forms.meetings import (
@@ -19,15 +20,13 @@ from governance.forms.meetings import (
     add_service_error,
     is_stale,
 )
-from governance.models import DecisionStatus, Meeting
+from governance.models import Meeting
 from governance.selectors import decisions as selectors
 from governance.services import attachments as attachment_services
 from governance.services import decisions as services
 from governance.services.common import version_of
 from governance.views.common import attachment_page, pdf_response
-from groups.access import user_can_on_group
 from groups.models import Group
-from groups.permissions import MANAGE_DECISIONS
 from portal import events
 
 
@@ -91,29 +90,20 @@ def decision_export(request, fmt: str):
 def decision_detail(request, pk: int):
     decision = access.decision_for_view(pk, user=request.user)
     overview = selectors.decision_overview(decision.pk)
-    can_manage = user_can_on_group(request.user, MANAGE_DECISIONS, decision.body)
-    locked = overview.minutes_approved or bool(overview.decision.immediately_approved_at)
+    actions = decision_actions(
+        request.user, overview.decision, minutes_status=overview.minutes_status
+    )
     return render(
         request,
         "governance/decision_detail.html",
         {
             "overview": overview,
             "decision": overview.decision,
-            "can_manage": can_manage,
-            "locked": locked,
-            # Waiting for approval: no changes until the minutes are taken back.
-            "waiting": overview.minutes_submitted,
-            # Motions, jäv and roll calls belong to a decision taken at a meeting.
-            "can_record_votes": can_manage
-            and not locked
-            and not overview.minutes_submitted
-            and decision.meeting_id is not None,
-            "can_approve_immediately": overview.decision.meeting_id is not None
-            and overview.decision.status == DecisionStatus.DECIDED,
+            "actions": actions,
             "reservation_form": ReservationForm(
                 people=selectors.reservation_candidates(overview.decision)
             )
-            if can_manage
+            if actions.can_edit
             else None,
         },
     )

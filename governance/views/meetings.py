@@ -8,6 +8,7 @@ from django.views.decorators.http import require_POST
 from django.views.generic import ListView
 
 from governance.access import meetings as access
+from governance.access.actions import meeting_actions
 from governance.documents.meetings import agenda_pdf
 from governance.forms.meetings import (
     AgendaItemForm,
@@ -23,7 +24,7 @@ from governance.services import meetings as services
 from governance.services.common import version_of
 from governance.views.common import attachment_page, pdf_response
 from groups.access import user_can_on_group
-from groups.permissions import MANAGE_DECISIONS, MANAGE_MEETINGS, MANAGE_MINUTES
+from groups.permissions import MANAGE_MEETINGS
 
 
 class MeetingListView(ListView):
@@ -107,8 +108,6 @@ def meeting_edit(request, pk: int):
 def meeting_detail(request, pk: int):
     meeting = access.meeting_for_view(pk, user=request.user)
     overview = selectors.meeting_overview(meeting.pk)
-    user = request.user
-    person = getattr(user, "person", None)  # None when the user is no person in the portal
     return render(
         request,
         "governance/meeting_detail.html",
@@ -116,11 +115,13 @@ def meeting_detail(request, pk: int):
             "overview": overview,
             "meeting": overview.meeting,
             "group": overview.meeting.group,
-            "can_manage": user_can_on_group(user, MANAGE_MEETINGS, meeting.group),
-            "can_minute": user_can_on_group(user, MANAGE_MINUTES, meeting.group),
-            "can_decide": user_can_on_group(user, MANAGE_DECISIONS, meeting.group),
-            "can_approve": person is not None
-            and any(p.pk == person.pk for p, _role in overview.pending_approvers),
+            "actions": meeting_actions(
+                request.user,
+                overview.meeting,
+                overview.minutes,
+                submit_refusals=overview.submit_refusals,
+                pending_approvers=overview.pending_approvers,
+            ),
         },
     )
 

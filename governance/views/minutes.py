@@ -2,11 +2,11 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from governance.access import meetings as access
+from governance.access.actions import meeting_actions
 from governance.documents.meetings import minutes_pdf
 from governance.forms.meetings import (
     ApprovalForm,
@@ -16,13 +16,11 @@ from governance.forms.meetings import (
     add_service_error,
     is_stale,
 )
-from governance.models import ApproverRole, MinutesStatus
+from governance.models import MinutesStatus
 from governance.selectors import meetings as selectors
 from governance.services import minutes as services
-from governance.services import rules
 from governance.services.common import minutes_of, version_of
 from governance.views.common import pdf_response
-from groups.models import Person
 from portal.access import is_administrator
 
 
@@ -154,15 +152,21 @@ def meeting_minutes_approve(request, pk: int):
     """The approval page: the minutes to read, and a button for the named approver."""
     minutes = access.minutes_for_approval(pk, user=request.user)
     overview = selectors.meeting_overview(minutes.meeting_id)
-    pending_people = [person for person, _role in overview.pending_approvers]
+    actions = meeting_actions(
+        request.user,
+        overview.meeting,
+        overview.minutes,
+        submit_refusals=overview.submit_refusals,
+        pending_approvers=overview.pending_approvers,
+    )
     form = ApprovalForm(
         request.POST if request.method == "POST" else None,
-        people=Person.objects.filter(pk__in=[p.pk for p in pending_people]),
+        people=selectors.people_among(overview.pending_approvers),
     )
     if request.method == "POST" and form.is_valid():
         on_behalf = form.cleaned_data["person"] if is_administrator(request.user) else None
         try:
-            services.minutes_approve(
+            approved = services.minutes_approve(
                 actor=request.user,
                 minutes=minutes,
                 person=on_behalf,
@@ -173,40 +177,22 @@ def meeting_minutes_approve(request, pk: int):
         except PermissionDenied:
             messages.error(request, _("Du är inte utsedd att justera det här protokollet."))
         else:
-            minutes.refresh_from_db()
-            if minutes.status == MinutesStatus.APPROVED:
+            if approved.status == MinutesStatus.APPROVED:
                 messages.success(request, _("Protokollet är justerat och därmed låst."))
             else:
                 messages.success(
                     request,
                     _("Din justering är registrerad. Protokollet väntar på fler justerare."),
                 )
-            return redirect(minutes.meeting)
-    person = getattr(request.user, "person", None)
-    pending_self = person is not None and any(p.pk == person.pk for p in pending_people)
-    today = timezone.localdate()
-    # Why the user (or, for a paper approval, each pending approver) cannot approve today.
-    self_refusal = (
-        rules.minutes_approval_refusal(overview.minutes, person, on=today) if pending_self else None
-    )
-    pending = [
-        (p, rules.presence_refusal(overview.meeting, p, as_role=ApproverRole(role).label.lower()))
-        for p, role in overview.pending_approvers
-    ]
+            return redirect(overview.meeting)
     return render(
         request,
         "governance/minutes_approve.html",
         {
             "overview": overview,
             "meeting": overview.meeting,
-            "minutes": minutes,
-            "can_approve_self": pending_self
-            and minutes.status == MinutesStatus.SUBMITTED
-            and self_refusal is None,
-            "self_refusal": self_refusal,
-            "is_admin": is_administrator(request.user),
-            "pending_people": pending_people,
-            "pending": pending,
+            "minutes": overview.minutes,
+            "actions": actions,
         },
     )
 

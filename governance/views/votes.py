@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from governance.access import meetings as access
+from governance.access.actions import decision_actions
 from governance.access.votes import motion_for_update, recusal_for_update
 from governance.forms.meetings import add_service_error
 from governance.forms.votes import MotionForm, PropositionForm, RecusalForm, RollCallForm
@@ -22,20 +23,13 @@ def _proceedings_url(decision) -> str:
     return reverse("governance:decision_proceedings", args=[decision.pk])
 
 
-def _editable(overview) -> bool:
-    """Whether the page offers its forms: not once the minutes are submitted or approved, or
-    the § approved at once (the services refuse then too)."""
-    return not (
-        overview.minutes_approved
-        or overview.minutes_submitted
-        or overview.decision.immediately_approved_at
-    )
-
-
 def _proceedings_page(
     request, decision, *, motion_form=None, proposition_form=None, recusal_form=None
 ):
     overview = decision_selectors.decision_overview(decision.pk)
+    actions = decision_actions(
+        request.user, overview.decision, minutes_status=overview.minutes_status
+    )
     motions = selectors.decision_motions(decision)
     return render(
         request,
@@ -43,8 +37,7 @@ def _proceedings_page(
         {
             "overview": overview,
             "decision": overview.decision,
-            "editable": _editable(overview),
-            "has_meeting": decision.meeting_id is not None,
+            "actions": actions,
             "motion_form": motion_form
             or MotionForm(seats=selectors.decision_participants(decision), prefix="motion"),
             "proposition_form": proposition_form
@@ -168,7 +161,9 @@ def decision_vote(request, pk: int):
             "overview": overview,
             "decision": overview.decision,
             "has_motions": len(overview.motions) >= 2,
-            "editable": _editable(overview),
+            "actions": decision_actions(
+                request.user, overview.decision, minutes_status=overview.minutes_status
+            ),
         },
     )
 

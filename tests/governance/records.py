@@ -7,7 +7,7 @@ from governance.models import AttendanceStatus
 from governance.services import decisions, meetings, minutes
 from groups import services as group_services
 from groups.models import MembershipRole
-from tests.governance.conftest import ROLE_START, member
+from tests.governance.conftest import ROLE_START, member, write_header
 from tests.governance.factories import TZ
 from tests.groups.factories import PersonFactory
 
@@ -53,11 +53,8 @@ def held_meeting(body, titles, *, day=datetime.date(2025, 4, 23), present=None, 
 
 
 def protocol(meeting, *, chair, adjuster, secretary=None):
-    record = minutes.minutes_start(actor=None, meeting=meeting)
-    minutes.minutes_update(
-        actor=None, minutes=record, chair=chair, secretary=secretary, adjusters=[adjuster]
-    )
-    return record
+    minutes.minutes_start(actor=None, meeting=meeting)
+    return write_header(meeting, chair=chair, secretary=secretary, adjusters=[adjuster])
 
 
 def decide(meeting, item, **fields):

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from governance.models import MinutesCorrection
 from governance.services import meetings, minutes
-from tests.governance.conftest import member
+from tests.governance.conftest import member, write_header
 
 pytestmark = pytest.mark.django_db
 
@@ -17,7 +17,7 @@ def test_approvals_and_corrections_without_a_user_show_the_system(client, meetin
     adjuster = member(rag)
     item = meetings.agenda_item_add(actor=None, meeting=meeting, title="Rapport")
     record = minutes.minutes_start(actor=None, meeting=meeting)
-    minutes.minutes_update(actor=None, minutes=record, adjusters=[adjuster])
+    write_header(record.meeting, adjusters=[adjuster])
     minutes.minutes_submit(actor=None, minutes=record)
     signed_on = datetime.date(2025, 5, 13)
     minutes.minutes_approve(actor=None, minutes=record, person=adjuster, signed_on=signed_on)

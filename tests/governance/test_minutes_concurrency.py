@@ -66,11 +66,13 @@ def test_no_decision_note_or_attendance_lands_after_the_minutes_are_submitted():
     )
 
     def write_decision(n: int, i: int) -> None:
+        # In a protokoll each item is one § with one decision: each decision gets its item.
+        item = meetings.agenda_item_add(actor=None, meeting=meeting, title=f"Ärende {n}.{i}")
         decisions.decision_record(
             actor=None,
             body=committee,
             meeting=meeting,
-            agenda_item=items[n % len(items)],
+            agenda_item=item,
             title=f"Beslut {n}.{i}",
             clauses=["att godkänna"],
         )
@@ -145,8 +147,11 @@ def test_no_decision_note_or_attendance_lands_after_the_minutes_are_submitted():
     assert all("lämnat för justering" in message for message in refusals), refusals
     assert {"write_decision", "write_note", "write_attendance"} <= set(landed)
     # Nothing was written after the submission: not a decision, a note or an attendance row.
+    # (The submission itself gives the decisions their §s: those rows are its own.)
     histories = [
-        Decision.history.filter(meeting_id=meeting.pk),
+        Decision.history.filter(meeting_id=meeting.pk).exclude(
+            history_change_reason__startswith="Paragraf §"
+        ),
         MinutesItemNote.history.filter(minutes_id=record.pk),
         Attendance.history.filter(meeting_id=meeting.pk),
     ]

@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from governance.models import Decision, DecisionStatus, MinutesKind
 from governance.selectors.meetings import meeting_overview
 from governance.services import decisions, meetings, minutes
-from tests.governance.conftest import member
+from tests.governance.conftest import member, write_header
 from tests.governance.records import decide, held_meeting, protocol, sitting
 from tests.groups.factories import UserFactory
 
@@ -81,7 +81,7 @@ def test_informal_notes_keep_points_and_number_decisions_when_recorded(rag, conv
     meeting, items = held_meeting(rag, ["Läget", "Rutin"], present=[convener, adjuster])
     record = minutes.minutes_start(actor=None, meeting=meeting)
     assert record.kind == MinutesKind.NOTES
-    minutes.minutes_update(actor=None, minutes=record, adjusters=[adjuster])
+    write_header(record.meeting, adjusters=[adjuster])
     first = decide(meeting, items[1])
     second = decide(meeting, items[1], title="Ytterligare beslut")  # notes allow several
     assert (first.number, second.number) == (1, 2)
@@ -139,7 +139,7 @@ def test_notes_with_numbered_decisions_cannot_become_a_protokoll(rag, convener):
     record = minutes.minutes_start(actor=None, meeting=meeting)
     decide(meeting, items[0])
     with pytest.raises(ValidationError) as error:
-        minutes.minutes_update(actor=None, minutes=record, kind=MinutesKind.PROTOCOL)
+        write_header(record.meeting, kind=MinutesKind.PROTOCOL)
     assert "kan därför inte göras om till ett protokoll" in error.value.message_dict["kind"][0]
 
 

@@ -98,7 +98,7 @@ def test_meeting_list_and_group_page_constant_queries(admin_client):
 
 # --- exact counts: the meeting page and the decision page with a roll call -------------------
 
-MEETING_PAGE_QUERIES = 26
+MEETING_PAGE_QUERIES = 27
 DECISION_PAGE_QUERIES = 22
 
 

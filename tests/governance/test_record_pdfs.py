@@ -57,7 +57,7 @@ def session(committee):
     record = protocol(meeting, chair=chair, adjuster=first, secretary=secretary)
     minutes.minutes_item_note_save(
         actor=None,
-        minutes=record,
+        meeting=record.meeting,
         agenda_item=items[0],
         text=f"Nämnden utser {first.full_name} att jämte ordföranden justera protokollet.",
     )
@@ -204,12 +204,12 @@ def test_the_decision_page_says_ojusterat_until_approved(session, client, tmp_pa
 
 
 def test_informal_notes_number_points(rag, convener, tmp_path):
-    from tests.governance.conftest import member
+    from tests.governance.conftest import member, write_header
 
     adjuster = member(rag)
     meeting, items = held_meeting(rag, ["Läget", "Rutin"], present=[convener, adjuster])
     record = minutes.minutes_start(actor=None, meeting=meeting)
-    minutes.minutes_update(actor=None, minutes=record, adjusters=[adjuster])
+    write_header(record.meeting, adjusters=[adjuster])
     decide(meeting, items[1], status=DecisionStatus.DEFERRED, clauses=[])
     minutes.minutes_submit(actor=None, minutes=record)
     text = " ".join(pages_of(minutes_pdf(meeting.pk)[0], tmp_path))
