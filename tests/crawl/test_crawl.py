@@ -24,7 +24,19 @@ RAG = "RAG Barnonkologi och hematologi"
 # meeting itself, 8 for four guardian permission checks of two queries each. The heaviest
 # export is that meeting's agenda PDF (kallelse), for the same people.
 HTML_QUERY_CEILING = 31
-EXPORT_QUERY_CEILING = 27
+EXPORT_QUERY_CEILING = 32
+# The audit log reads each history table with its own indexed query (one per model with
+# history, plus the events): its own ceiling, which moves by one with each new audited model.
+AUDIT_PREFIX = "/granskning/"
+AUDIT_QUERY_CEILING = 38
+
+
+def ceiling(page) -> int:
+    if page.url.startswith(AUDIT_PREFIX):
+        return AUDIT_QUERY_CEILING
+    return HTML_QUERY_CEILING if page.is_html else EXPORT_QUERY_CEILING
+
+
 SPREADSHEET_STARTS = {
     "application/pdf": b"%PDF-",
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": b"PK\x03\x04",
@@ -69,8 +81,7 @@ def test_pdfs_and_spreadsheets_are_what_they_say(crawls, username):
 @pytest.mark.parametrize("username", DEMO_LOGINS)
 def test_no_page_runs_more_queries_than_the_ceiling(crawls, username):
     def too_many(page):
-        ceiling = HTML_QUERY_CEILING if page.is_html else EXPORT_QUERY_CEILING
-        return page.queries > ceiling
+        return page.queries > ceiling(page)
 
     heavy = crawls[username].failures(too_many)
     assert not heavy, "\n".join(f"  {page.queries} queries: {page.url}" for page in heavy)
@@ -79,8 +90,11 @@ def test_no_page_runs_more_queries_than_the_ceiling(crawls, username):
 def test_the_query_ceiling_is_what_the_heaviest_page_runs(crawls):
     """The ceilings are pinned, not loose: lower them when the heaviest page gets lighter."""
     pages = [page for result in crawls.values() for page in result.pages.values()]
-    assert max(page.queries for page in pages if page.is_html) == HTML_QUERY_CEILING
-    assert max(page.queries for page in pages if not page.is_html) == EXPORT_QUERY_CEILING
+    audit = [page for page in pages if page.url.startswith(AUDIT_PREFIX)]
+    others = [page for page in pages if not page.url.startswith(AUDIT_PREFIX)]
+    assert max(page.queries for page in others if page.is_html) == HTML_QUERY_CEILING
+    assert max(page.queries for page in others if not page.is_html) == EXPORT_QUERY_CEILING
+    assert max(page.queries for page in audit) == AUDIT_QUERY_CEILING
 
 
 @pytest.mark.parametrize("username", DEMO_LOGINS)
