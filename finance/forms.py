@@ -14,6 +14,7 @@ from finance.services import (
     supersede_candidates,
 )
 from governance.models import Decision, DecisionStatus
+from groups.forms import GroupChoiceField
 from portal.forms import DateInput, PortalFormMixin
 
 
@@ -53,7 +54,7 @@ class BudgetImportForm(PortalFormMixin, forms.Form):
         label=_("Fil med budgeten (CSV eller XLSX)"),
         help_text=_("Formatet beskrivs nedan. Högst 5 MB."),
     )
-    owner = forms.ModelChoiceField(
+    owner = GroupChoiceField(
         label=_("Ägare (beslutande organ)"), queryset=None, empty_label=_("– Välj organ –")
     )
     title = forms.CharField(

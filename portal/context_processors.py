@@ -31,4 +31,14 @@ def navigation(request):
             key not in view_prefix or section.startswith(view_prefix[key])
         )
         items.append({"key": key, "label": label, "url": url, "current": current})
-    return {"main_navigation": items, "user_is_administrator": is_administrator(request.user)}
+    administrator = is_administrator(request.user)
+    if administrator:
+        items.append(
+            {
+                "key": "administration",
+                "label": _("Administration"),
+                "url": reverse("administration:index"),
+                "current": current_namespace == "administration",
+            }
+        )
+    return {"main_navigation": items, "user_is_administrator": administrator}

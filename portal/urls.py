@@ -58,6 +58,7 @@ urlpatterns = [
     path("konto/", include(account_patterns)),
     path("sprak/", login_not_required(set_language), name="set_language"),
     path("grupper/", include("groups.urls")),
+    path("administration/", include("groups.urls_administration")),
     path("", include("governance.urls")),
     path("ekonomi/", include("finance.urls")),
     path("admin/", admin.site.urls),

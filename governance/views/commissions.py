@@ -101,7 +101,8 @@ def commission_detail(request, pk: int):
 def commission_create(request):
     require_administrator(request.user)
     services.ensure_section_templates(actor=request.user)
-    # "Nytt uppdrag från gruppen" on a group page passes the group as commissioner.
+    # "Nytt uppdrag till gruppen" on a group page passes the group as assignee (and its
+    # parent, which usually commissions it, as commissioner).
     initial = {key: request.GET[key] for key in ("commissioner", "assignee") if key in request.GET}
     form = CommissionCreateForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
