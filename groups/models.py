@@ -22,10 +22,13 @@ class HealthcareRegion(TimestampedModel):
     """A sjukvårdsregion: several regions that collaborate (Södra, Sydöstra, …)."""
 
     name = models.CharField(_("namn"), max_length=100, unique=True)
+    # Database defaults on the fields added later: code at an older migration can still insert.
     short_name = models.CharField(
         _("kort namn"),
         max_length=40,
         blank=True,
+        default="",
+        db_default="",
         help_text=_("Namnet i listor och val, t.ex. Södra."),
     )
     slug = models.SlugField(
@@ -67,6 +70,8 @@ class Region(TimestampedModel):
         _("länskod"),
         max_length=2,
         blank=True,
+        default="",
+        db_default="",
         validators=[RegexValidator(r"^\d{2}$", _("Länskoden är två siffror, t.ex. 08."))],
         help_text=_(
             "SCB:s tvåsiffriga länskod, t.ex. 08 för Kalmar län. Används vid import av folkmängd."
@@ -200,6 +205,8 @@ class Group(TimestampedModel):
         max_length=20,
         choices=HostingKind.choices,
         blank=True,
+        default="",
+        db_default="",
         help_text=_(
             "Värdskap: en region är värd för gruppen. Vårdskap: sjukvårdsregionen (eller en "
             "region i den) håller i programområdet nationellt."
@@ -208,6 +215,7 @@ class Group(TimestampedModel):
     is_national = models.BooleanField(
         _("nationell grupp"),
         default=False,
+        db_default=False,
         help_text=_(
             "En nationell grupp har medlemmar från hela landet, och grupper i alla "
             "sjukvårdsregioner kan ligga under den. Sjukvårdsregionen är den som håller i den."

@@ -4,6 +4,7 @@ from django.views.generic import TemplateView
 from finance import access, exporting, selectors
 from finance.cost_sharing import sharing_csv
 from finance.forms import RevisionCompareForm, RevisionCreateForm
+from portal.downloads import content_disposition
 
 
 def _revision_number(request) -> int | None:
@@ -61,7 +62,7 @@ def budget_export(request, pk: int, fmt: str):
     if view is None:
         raise Http404
     response = HttpResponse(exporting.export(view, fmt), content_type=exporting.CONTENT_TYPES[fmt])
-    response["Content-Disposition"] = f'attachment; filename="{exporting.filename(view, fmt)}"'
+    response["Content-Disposition"] = content_disposition(exporting.filename(view, fmt))
     return response
 
 
@@ -70,7 +71,6 @@ def cost_sharing_export(request, pk: int):
     if view is None or not view.sharing:
         raise Http404
     response = HttpResponse(sharing_csv(view.sharing), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = (
-        f'attachment; filename="kostnadsfordelning-{view.budget.pk}-rev{view.revision.number}.csv"'
-    )
+    name = exporting.filename(view, "csv", kind="kostnadsfordelning")
+    response["Content-Disposition"] = content_disposition(name)
     return response

@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -30,6 +30,7 @@ from governance.forms.commissions import (
 from governance.models import CommissionStatus, SectionTemplate
 from governance.selectors import commissions as selectors
 from governance.services import commissions as services
+from governance.views.common import pdf_response
 from groups.access import require_administrator
 from portal.access import is_administrator
 from portal.textdiff import inline_diff
@@ -405,9 +406,7 @@ def commission_history(request, pk: int):
 def commission_pdf_download(request, pk: int):
     commission = access.commission_for_view(pk, user=request.user)
     pdf, filename = commission_pdf(commission.pk)
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return pdf_response(pdf, filename)
 
 
 # --- section templates --------------------------------------------------------------------

@@ -8,12 +8,12 @@ from django.utils.translation import gettext as _
 
 from governance.forms.meetings import AttachmentForm, add_service_error
 from governance.services import attachments as attachment_services
+from portal.downloads import content_disposition
 
 
 def pdf_response(pdf: bytes, filename: str, *, inline: bool = False) -> HttpResponse:
     response = HttpResponse(pdf, content_type="application/pdf")
-    disposition = "inline" if inline else "attachment"
-    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
+    response["Content-Disposition"] = content_disposition(filename, inline=inline)
     return response
 
 

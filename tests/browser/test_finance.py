@@ -194,6 +194,13 @@ def test_secretariat_imports_seed_004_sees_the_table_chart_and_the_sheets_errors
     page.set_viewport_size(DESKTOP)
     page.once("dialog", lambda dialog: dialog.accept())
     page.get_by_role("button", name="Fastställ revision 2").click()
+    # A decision more than a year old is adopted only once the user confirms the date.
+    expect(page.locator("#old-date-warning")).to_be_visible()
+    expect(page.get_by_label("Tidigare budget (2020–2022)")).to_be_checked()
+    assert_accessible(page)
+    page.get_by_label("Datumet stämmer, fastställ ändå").check()
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Fastställ revision 2").click()
     expect(page.get_by_role("status")).to_contain_text("Revision 2 är fastställd")
     expect(page.get_by_role("status")).to_contain_text("Ersatta budgetar: ”Tidigare budget”.")
     adopted = page.locator("#adopted-by")
