@@ -35,7 +35,7 @@ BAD = GOOD.replace("-840;-1680", "-840;-16,80,0")
 
 @pytest.fixture
 def sodra():
-    hr = HealthcareRegionFactory(name="Södra sjukvårdsregionen", slug="sodra")
+    hr = HealthcareRegionFactory(name="Södra sjukvårdsregionen", short_name="Södra", slug="sodra")
     for name, code, population in [
         ("Region Skåne", "SKA", 1_390_000),
         ("Region Blekinge", "BLE", 159_000),
@@ -75,7 +75,7 @@ def upload(page, name: str, content: str, *, fill: bool = True) -> None:
     )
     if fill:
         page.get_by_label("Ägare (beslutande organ)").select_option(
-            label="Södra Regionvårdsnämnden"
+            label="Södra Regionvårdsnämnden (Södra)"
         )
         page.get_by_label("Rubrik").fill("Ekonomisk sammanställning 2020–2022")
     page.get_by_role("button", name="Importera").click()
