@@ -165,13 +165,12 @@ def administrator_revoke(request, user_id: int):
         services.administrator_revoke(actor=request.user, user=user, reason=reason)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(
-            request,
-            _("%(name)s är inte längre administratör.")
-            % {"name": user.get_full_name() or user.get_username()},
-        )
+        return redirect("administration:administrators")
+    messages.success(
+        request,
+        _("%(name)s är inte längre administratör.")
+        % {"name": user.get_full_name() or user.get_username()},
+    )
     if user.pk == request.user.pk and not request.user.is_superuser:
-        request.user.__dict__.pop("_is_portal_administrator", None)
-        return redirect("dashboard")
+        return redirect("dashboard")  # these pages are no longer theirs
     return redirect("administration:administrators")
