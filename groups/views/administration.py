@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from groups import access, selectors, services
@@ -112,16 +113,19 @@ def population_import(request):
             upload.read(), upload.name, actor=request.user, source=form.cleaned_data["source"]
         )
         if result.ok:
+            parts = [
+                ngettext("%(n)s ny siffra", "%(n)s nya siffror", result.created),
+                ngettext("%(n)s ändrad", "%(n)s ändrade", result.updated),
+                ngettext("%(n)s oförändrad", "%(n)s oförändrade", result.unchanged),
+            ]
+            counts = (result.created, result.updated, result.unchanged)
             messages.success(
                 request,
-                _(
-                    "Importen är klar: %(created)s nya siffror, %(updated)s ändrade, "
-                    "%(unchanged)s oförändrade."
-                )
+                _("Importen är klar: %(counts)s.")
                 % {
-                    "created": result.created,
-                    "updated": result.updated,
-                    "unchanged": result.unchanged,
+                    "counts": ", ".join(
+                        part % {"n": n} for part, n in zip(parts, counts, strict=True)
+                    )
                 },
             )
             return redirect("administration:populations")

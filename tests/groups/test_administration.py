@@ -239,7 +239,10 @@ def test_scb_xlsx_with_title_rows_and_a_long_table_are_read(admin_client, sydost
 def test_a_new_figure_replaces_the_old_one_and_history_keeps_both(admin_client, sydostra):
     _hr, (kalmar, *_rest) = sydostra
     RegionPopulationFactory(region=kalmar, year=2023, population=240_000, source="Demovärde")
-    assert upload(admin_client, SCB_CSV.encode(), "scb.csv").status_code == 302
+    response = upload(admin_client, SCB_CSV.encode(), "scb.csv")
+    assert response.status_code == 302
+    page = admin_client.get(response.url).content.decode()
+    assert "Importen är klar: 4 nya siffror, 1 ändrad, 0 oförändrade." in page
     row = RegionPopulation.objects.get(region=kalmar, year=2023)
     assert row.population == 245992
     assert [h.population for h in row.history.order_by("history_date")] == [240_000, 245992]
