@@ -285,7 +285,8 @@ def test_decisions_behind_lines_and_adoption_are_shown(user_client, budget, deci
 
 def test_without_decisions_the_page_says_to_register_one_first(client, budget, secretary):
     client.force_login(secretary)
-    warning = "har inga beslut i portalen ännu. Registrera beslutet först"
+    warning = "har inga beslut från 2019–2022 i portalen som kan fastställa budgeten."
+    DecisionFactory(body=budget.owner, year=2018, title="För gammalt")
     assert warning in client.get(adopt_url(budget)).content.decode()
     DecisionFactory(body=budget.owner)
     assert warning not in client.get(adopt_url(budget)).content.decode()

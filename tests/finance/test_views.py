@@ -227,7 +227,12 @@ def test_upload_page_shows_errors_and_saves_nothing_then_creates(admin_client, c
     )
     html = response.content.decode()
     assert "Inget importerades." in html
-    assert "<td>2</td><td>C (2020)</td><td>”12x” är inget belopp." in html
+    # Row, column and message; on a phone the same cells read "Rad 2, kolumn C (2020): …".
+    assert (
+        '<td><span class="narrow-only">Rad </span>2</td>'
+        '<td><span class="narrow-only">, kolumn </span>C (2020)<span class="narrow-only">:</span>'
+        "</td><td>”12x” är inget belopp."
+    ) in html
     assert Budget.objects.count() == 0
     good = b"label,kind,2020\nIntakt,income,12\n"
     response = admin_client.post(
