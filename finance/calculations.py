@@ -58,8 +58,8 @@ class CheckDifference:
 
     @property
     def difference(self) -> Decimal:
-        """Stated minus computed: positive when the sheet claims more than there is."""
-        return self.stated - self.computed
+        """Computed minus stated: negative when the sheet claims more than there is."""
+        return self.computed - self.stated
 
     @property
     def matches(self) -> bool:

@@ -9,8 +9,6 @@ regions and populations.
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -18,8 +16,7 @@ from decimal import Decimal
 from django.utils.translation import gettext as _
 
 from finance.calculations import LineData
-from finance.numbers import plain_amount
-from portal.spreadsheets import safe_cell
+from portal.spreadsheets import write_csv
 
 ONE = Decimal(1)
 
@@ -157,27 +154,13 @@ def share_line(
     return sharing
 
 
-def sharing_csv(sharings: Sequence[LineSharing]) -> str:
-    """`label,region,<year>,…` with one row per region and a total row per line."""
+def sharing_csv(sharings: Sequence[LineSharing]) -> bytes:
+    """`label;region;<year>;…` with one row per region and a total row per line (semicolons,
+    decimal commas, BOM: see portal.spreadsheets.write_csv)."""
     if not sharings:
-        return ""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(["label", "region", *sharings[0].years])
+        return b""
+    rows: list[list] = [["label", "region", *sharings[0].years]]
     for sharing in sharings:
-        for row in sharing.rows:
-            writer.writerow(
-                [
-                    safe_cell(sharing.label),
-                    safe_cell(row.region.name),
-                    *["" if part is None else plain_amount(part) for part in row.parts],
-                ]
-            )
-        writer.writerow(
-            [
-                safe_cell(sharing.label),
-                "total",
-                *[plain_amount(amount) for amount in sharing.line_amounts],
-            ]
-        )
-    return buffer.getvalue()
+        rows += [[sharing.label, row.region.name, *row.parts] for row in sharing.rows]
+        rows.append([sharing.label, "total", *sharing.line_amounts])
+    return write_csv(rows)

@@ -7,18 +7,14 @@ computed kinds and reads `opening_balance` (first year) and `closing_check`.
 
 from __future__ import annotations
 
-import csv
-import io
-from decimal import Decimal
-
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from finance.importing import CLOSING_CHECK, OPENING_BALANCE
-from finance.numbers import plain_amount
 from finance.selectors import BudgetView
+from portal.downloads import download_filename
 from portal.pdf import DocumentInfo, render_pdf
-from portal.spreadsheets import safe_cell
+from portal.spreadsheets import write_csv, write_xlsx
 
 FORMATS = ("csv", "xlsx", "pdf")
 CONTENT_TYPES = {
@@ -29,9 +25,8 @@ CONTENT_TYPES = {
 
 
 def table_rows(view: BudgetView) -> list[list]:
-    """Header, lines and computed rows, with Decimal values (callers choose how to write them).
-
-    Text cells are raw here; the CSV and XLSX writers pass them through `safe_cell`."""
+    """Header, lines and computed rows, with Decimal values (the writers choose how to write
+    them: `write_csv` makes formula-like text safe, `write_xlsx` writes it as string cells)."""
     years = view.years
     table = view.table
     figures = table.figures
@@ -53,7 +48,7 @@ def table_rows(view: BudgetView) -> list[list]:
                 *[checks[y].stated if y in checks else None for y in years],
             ],
             [
-                _("Skillnad mot beräknad utgående balans"),
+                _("Skillnad: beräknad minus underlagets utgående balans"),
                 "closing_check_difference",
                 *[checks[y].difference if y in checks else None for y in years],
             ],
@@ -61,40 +56,15 @@ def table_rows(view: BudgetView) -> list[list]:
     return rows
 
 
-def budget_csv(view: BudgetView) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    for row in table_rows(view):
-        writer.writerow(
-            [plain_amount(cell) if isinstance(cell, Decimal) else safe_cell(cell) for cell in row]
-        )
-    return buffer.getvalue()
+def budget_csv(view: BudgetView) -> bytes:
+    """Semicolon-separated with decimal commas and a BOM, as Swedish Excel opens it."""
+    return write_csv(table_rows(view))
 
 
 def budget_xlsx(view: BudgetView) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = _("Budget")[:31]
-    for row in table_rows(view):
-        sheet.append([safe_cell(cell) for cell in row])
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    number_format = "#,##0"  # Excel shows its locale's separators
-    for row in sheet.iter_rows(min_row=2, min_col=3):
-        for cell in row:
-            if isinstance(cell.value, Decimal):
-                if cell.value != cell.value.to_integral_value():
-                    cell.number_format = "#,##0.0#"
-                else:
-                    cell.number_format = number_format
-    sheet.column_dimensions["A"].width = 52
-    sheet.column_dimensions["B"].width = 26
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    """Amounts as number cells, labels as string cells, a frozen header and an autofilter."""
+    header, *rows = table_rows(view)
+    return write_xlsx(header, rows, title=_("Budget"), widths={"A": 52, "B": 26})
 
 
 def budget_pdf(view: BudgetView) -> bytes:
@@ -113,7 +83,7 @@ def budget_pdf(view: BudgetView) -> bytes:
 
 def export(view: BudgetView, fmt: str) -> bytes:
     if fmt == "csv":
-        return budget_csv(view).encode("utf-8")
+        return budget_csv(view)
     if fmt == "xlsx":
         return budget_xlsx(view)
     if fmt == "pdf":
@@ -121,5 +91,8 @@ def export(view: BudgetView, fmt: str) -> bytes:
     raise ValueError(fmt)
 
 
-def filename(view: BudgetView, fmt: str) -> str:
-    return f"budget-{view.budget.pk}-rev{view.revision.number}.{fmt}"
+def filename(view: BudgetView, fmt: str, *, kind: str = "budget") -> str:
+    """`budget-3-rev1-ekonomisk-sammanstallning-….csv`, cut at a word boundary."""
+    return download_filename(
+        kind, view.budget.pk, f"rev{view.revision.number}", view.budget.title, extension=fmt
+    )

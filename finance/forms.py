@@ -1,19 +1,22 @@
 from __future__ import annotations
 
+import datetime
+
 from django import forms
 from django.db.models import Case, IntegerField, Value, When
-from django.utils import formats
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from finance.models import Budget, BudgetLine, BudgetRevision, LineKind
 from finance.numbers import NumberError, format_amount, parse_amount
 from finance.services import (
-    UNUSABLE_DECISION_STATUSES,
     LineInput,
+    adoptable_decisions,
     line_commissions,
     supersede_candidates,
 )
 from governance.models import Decision, DecisionStatus
+from groups.forms import GroupChoiceField
 from portal.forms import DateInput, PortalFormMixin
 
 
@@ -53,7 +56,7 @@ class BudgetImportForm(PortalFormMixin, forms.Form):
         label=_("Fil med budgeten (CSV eller XLSX)"),
         help_text=_("Formatet beskrivs nedan. Högst 5 MB."),
     )
-    owner = forms.ModelChoiceField(
+    owner = GroupChoiceField(
         label=_("Ägare (beslutande organ)"), queryset=None, empty_label=_("– Välj organ –")
     )
     title = forms.CharField(
@@ -82,7 +85,8 @@ class BudgetImportForm(PortalFormMixin, forms.Form):
 
 
 class BudgetLineForm(PortalFormMixin, forms.ModelForm):
-    """A line and its amount per year. Costs are amounts spent; the sign does not matter."""
+    """A line and its amount per year. Costs are shown and typed negative, as on the budget
+    page; a cost typed without the minus is still a cost (stored as the amount spent)."""
 
     class Meta:
         model = BudgetLine
@@ -91,8 +95,11 @@ class BudgetLineForm(PortalFormMixin, forms.ModelForm):
     def __init__(self, *args, budget: Budget, revision: BudgetRevision, **kwargs):
         instance = kwargs.get("instance")
         if instance is not None and instance.pk:
+            # Shown as on the budget page: a cost with a minus sign (seed 004 writes −6 617).
+            sign = -1 if instance.kind == LineKind.COST else 1
             kwargs["initial"] = {
-                self.amount_name(amount.year): amount.amount for amount in instance.amounts.all()
+                self.amount_name(amount.year): sign * amount.amount
+                for amount in instance.amounts.all()
             } | kwargs.get("initial", {})
         super().__init__(*args, **kwargs)
         self.budget = budget
@@ -143,7 +150,7 @@ class BudgetLineForm(PortalFormMixin, forms.ModelForm):
         amounts = {}
         for year in self.budget.years:
             value = data[self.amount_name(year)]
-            # A cost is an amount spent: −540 and 540 on a cost line mean the same.
+            # A cost is an amount spent: −540 (as shown) and 540 on a cost line mean the same.
             amounts[year] = abs(value) if data["kind"] == LineKind.COST else value
         return LineInput(
             label=data["label"].strip(),
@@ -201,10 +208,10 @@ class DecisionChoiceField(forms.ModelChoiceField):
 
 
 def adoption_decisions(budget: Budget):
-    """The owning body's decisions that may adopt a budget: decided ones first, newest first."""
+    """The decisions that may adopt a budget (services.adoptable_decisions): decided ones
+    first, newest first."""
     return (
-        Decision.objects.filter(body_id=budget.owner_id)
-        .exclude(status__in=UNUSABLE_DECISION_STATUSES)
+        adoptable_decisions(budget)
         .annotate(
             decided_first=Case(
                 When(status=DecisionStatus.DECIDED, then=Value(0)),
@@ -233,7 +240,10 @@ class BudgetAdoptForm(PortalFormMixin, forms.Form):
         label=_("Beslut som fastställer budgeten"),
         queryset=Decision.objects.none(),
         empty_label=_("– Välj beslut –"),
-        help_text=_("Ägarens beslut. Fattade beslut står först."),
+        help_text=_(
+            "Ägarens beslut från året före budgetens första år till dess sista år, som inte "
+            "redan har fastställt en annan budget. Fattade beslut står först."
+        ),
         error_messages={
             "required": _("Välj det beslut som fastställer budgeten."),
             "invalid_choice": _("Välj ett av ägarens beslut i listan."),
@@ -256,9 +266,17 @@ class BudgetAdoptForm(PortalFormMixin, forms.Form):
         error_messages={"invalid_choice": _("Välj bland budgetarna i listan.")},
     )
 
-    def __init__(self, *args, budget: Budget, **kwargs):
+    confirm_old_date = forms.BooleanField(
+        label=_("Datumet stämmer, fastställ ändå"),
+        required=False,
+    )
+
+    OLD_AFTER_DAYS = 365
+
+    def __init__(self, *args, budget: Budget, today: datetime.date | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.budget = budget
+        self.today = today or timezone.localdate()
         self.fields["decision"].queryset = adoption_decisions(budget)
         self.candidates = list(supersede_candidates(budget))
         self.fields["supersedes"].queryset = supersede_candidates(budget)
@@ -272,7 +290,27 @@ class BudgetAdoptForm(PortalFormMixin, forms.Form):
             self.add_error(
                 "adopted_on", _("Beslutet har inget datum i portalen. Skriv datumet här.")
             )
+        day = data.get("adopted_on") or (decision.decision_date if decision else None)
+        if day and self.is_old(day) and not data.get("confirm_old_date"):
+            self.add_error(
+                "adopted_on" if data.get("adopted_on") else "decision",
+                _(
+                    "Datumet %(date)s ligger mer än ett år tillbaka. Stämmer det? Kryssa i "
+                    "”Datumet stämmer, fastställ ändå” och fastställ igen."
+                )
+                % {"date": day.isoformat()},
+            )
+            self.asks_to_confirm_old_date = True
         return data
+
+    asks_to_confirm_old_date = False
+
+    def is_old(self, day: datetime.date) -> bool:
+        return (self.today - day).days > self.OLD_AFTER_DAYS
+
+    @property
+    def shows_old_date_confirmation(self) -> bool:
+        return self.asks_to_confirm_old_date or bool(self.data.get("confirm_old_date"))
 
 
 class BudgetSupersedeForm(PortalFormMixin, forms.Form):

@@ -61,8 +61,3 @@ def format_amount(value: Decimal | None, *, separator: str = NBSP) -> str:
         whole = whole[:-3]
     result = sign + separator.join(groups or ["0"])
     return f"{result},{decimals}" if decimals else result
-
-
-def plain_amount(value: Decimal) -> str:
-    """For files: `8441`, `-6617`, `1,5` (no thousands separator, ASCII minus)."""
-    return format(normalized(value), "f").replace(".", ",")

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from finance.calculations import BudgetTable, LineData, compute_table
 from finance.chart import closing_balance_chart
+from finance.checks import ExplainedCheck, explained_checks
 from finance.cost_sharing import LineSharing, RegionInfo, share_line
 from finance.models import (
     Budget,
@@ -91,6 +92,10 @@ class BudgetView:
     @property
     def chart_svg(self) -> str:
         return closing_balance_chart(self.table, title=self.budget.title)
+
+    @property
+    def explained_checks(self) -> list[ExplainedCheck]:
+        return explained_checks(self.table)
 
 
 def decision_url(decision) -> str:

@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max, Q, QuerySet
+from django.db.models import Exists, Max, OuterRef, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -355,6 +355,53 @@ def supersede_candidates(budget: Budget) -> QuerySet[Budget]:
     )
 
 
+def adoption_decision_period(budget: Budget) -> tuple[int, int]:
+    """The years a decision adopting this budget may be from: a budget is adopted the year
+    before it starts at the earliest, and a revision by the end of its last year."""
+    return budget.first_year - 1, budget.last_year
+
+
+def adoptable_decisions(budget: Budget) -> QuerySet[Decision]:
+    """The owning body's decisions that may adopt the budget: usable (not deferred or
+    withdrawn), from the right years, and not the adoption of another budget."""
+    first, last = adoption_decision_period(budget)
+    other_adoptions = Budget.objects.filter(adopted_by=OuterRef("pk")).exclude(pk=budget.pk)
+    return (
+        Decision.objects.filter(body_id=budget.owner_id, year__gte=first, year__lte=last)
+        .exclude(status__in=UNUSABLE_DECISION_STATUSES)
+        .exclude(Exists(other_adoptions))
+    )
+
+
+def adoption_decision_refusal(budget: Budget, decision: Decision) -> str | None:
+    """Why this decision cannot adopt the budget, or None."""
+    if decision.body_id != budget.owner_id:
+        return _("Beslutet måste vara fattat av budgetens ägare.")
+    if decision.status in UNUSABLE_DECISION_STATUSES:
+        return _("Beslutet är %(status)s och kan inte fastställa en budget.") % {
+            "status": decision.get_status_display().lower()
+        }
+    first, last = adoption_decision_period(budget)
+    if not first <= decision.year <= last:
+        return _(
+            "Beslutet är från %(year)s. En budget för %(budget_first)s–%(budget_last)s "
+            "fastställs av ett beslut från %(first)s–%(last)s."
+        ) % {
+            "year": decision.year,
+            "budget_first": budget.first_year,
+            "budget_last": budget.last_year,
+            "first": first,
+            "last": last,
+        }
+    other = Budget.objects.filter(adopted_by=decision).exclude(pk=budget.pk).first()
+    if other is not None:
+        return _(
+            "%(decision)s har redan fastställt budgeten ”%(title)s”. Ett beslut fastställer "
+            "en budget; välj beslutet som gäller den här."
+        ) % {"decision": decision, "title": other.title}
+    return None
+
+
 def adoption_refusal(budget: Budget, revision: BudgetRevision) -> str | None:
     """Why this revision may not be adopted, or None (rights are checked separately)."""
     if revision.budget_id != budget.pk:
@@ -419,15 +466,8 @@ def budget_adopt(
     revision = revision or latest_revision(budget)
     ensure_adoptable(budget, revision)
     if decision is not None:
-        if decision.body_id != budget.owner_id:
-            raise ValidationError({"decision": _("Beslutet måste vara fattat av budgetens ägare.")})
-        if decision.status in UNUSABLE_DECISION_STATUSES:
-            raise ValidationError(
-                {
-                    "decision": _("Beslutet är %(status)s och kan inte fastställa en budget.")
-                    % {"status": decision.get_status_display().lower()}
-                }
-            )
+        if refusal := adoption_decision_refusal(budget, decision):
+            raise ValidationError({"decision": refusal})
         if adopted_on is None:
             adopted_on = decision.decision_date
     if adopted_on is not None and adopted_on > timezone.localdate():

@@ -1,5 +1,6 @@
 """Fetch organisation objects *for* an action, permission included. Views call only these."""
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
@@ -9,8 +10,10 @@ from groups.models import (
     Group,
     GroupGroupObjectPermission,
     GroupUserObjectPermission,
+    HealthcareRegion,
     Membership,
     Person,
+    Region,
 )
 from groups.permissions import SYNCED_PERMISSIONS
 from portal.access import is_administrator
@@ -55,6 +58,21 @@ def group_for_update(group_id: int, *, user) -> Group:
 def person_for_update(person_id: int, *, user) -> Person:
     require_administrator(user)
     return get_object_or_404(Person.objects.select_related("user", "employer"), pk=person_id)
+
+
+def healthcare_region_for_update(healthcare_region_id: int, *, user) -> HealthcareRegion:
+    require_administrator(user)
+    return get_object_or_404(HealthcareRegion, pk=healthcare_region_id)
+
+
+def region_for_update(region_id: int, *, user) -> Region:
+    require_administrator(user)
+    return get_object_or_404(Region.objects.select_related("healthcare_region"), pk=region_id)
+
+
+def user_for_administration(user_id: int, *, user):
+    require_administrator(user)
+    return get_object_or_404(get_user_model(), pk=user_id)
 
 
 def membership_for_update(membership_id: int, *, user) -> Membership:

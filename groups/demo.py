@@ -16,6 +16,7 @@ from groups.models import (
     GroupKind,
     GroupStatus,
     HealthcareRegion,
+    HostingKind,
     Membership,
     MembershipRole,
     Person,
@@ -27,31 +28,64 @@ DEMO_PASSWORD = "Samverkan-2026!"
 POPULATION_SOURCE = "Demovärde (ungefärlig folkmängd, inte officiell statistik)"
 D = datetime.date
 
+# The six healthcare regions (sjukvårdsregioner) and their 21 regions, with SCB's county codes.
+# Region Halland belongs in part to Västra (the north) and in part to Södra (the south); the
+# portal places a region in one healthcare region only, and Halland is in Södra (seed 004's
+# cost sharing counts it there).
 HEALTHCARE_REGIONS = {
-    "sodra": (
-        "Södra sjukvårdsregionen",
+    "norra": (
+        "Norra sjukvårdsregionen",
+        "Norra",
         [
-            ("Region Skåne", "SKA", 1_390_000),
-            ("Region Blekinge", "BLE", 159_000),
-            ("Region Kronoberg", "KRO", 202_000),
-            ("Region Halland", "HAL", 336_000),
+            ("Region Jämtland Härjedalen", "RJH", "23", 131_000),
+            ("Region Västerbotten", "RVB", "24", 274_000),
+            ("Region Västernorrland", "RVN", "22", 245_000),
+            ("Region Norrbotten", "RNB", "25", 249_000),
+        ],
+    ),
+    "mellansverige": (
+        "Sjukvårdsregion Mellansverige",
+        "Mellansverige",
+        [
+            ("Region Uppsala", "RU", "03", 400_000),
+            ("Region Dalarna", "RD", "20", 288_000),
+            ("Region Gävleborg", "RGB", "21", 287_000),
+            ("Region Sörmland", "RSÖ", "04", 300_000),
+            ("Region Värmland", "RVL", "17", 283_000),
+            ("Region Västmanland", "RVM", "19", 279_000),
+            ("Region Örebro län", "RÖL", "18", 306_000),
+        ],
+    ),
+    "stockholm-gotland": (
+        "Sjukvårdsregion Stockholm-Gotland",
+        "Stockholm-Gotland",
+        [
+            ("Region Stockholm", "RST", "01", 2_450_000),
+            ("Region Gotland", "RGO", "09", 61_000),
         ],
     ),
     "sydostra": (
         "Sydöstra sjukvårdsregionen",
+        "Sydöstra",
         [
-            ("Region Jönköpings län", "RJL", 365_000),
-            ("Region Kalmar län", "RKL", 246_000),
-            ("Region Östergötland", "RÖ", 467_000),
+            ("Region Jönköpings län", "RJL", "06", 365_000),
+            ("Region Kalmar län", "RKL", "08", 246_000),
+            ("Region Östergötland", "RÖ", "05", 467_000),
         ],
     ),
-    "norra": (
-        "Norra sjukvårdsregionen",
+    "vastra": (
+        "Västra sjukvårdsregionen",
+        "Västra",
+        [("Västra Götalandsregionen", "VGR", "14", 1_750_000)],
+    ),
+    "sodra": (
+        "Södra sjukvårdsregionen",
+        "Södra",
         [
-            ("Region Jämtland Härjedalen", "RJH", 131_000),
-            ("Region Västerbotten", "RVB", 274_000),
-            ("Region Västernorrland", "RVN", 245_000),
-            ("Region Norrbotten", "RNB", 249_000),
+            ("Region Skåne", "SKA", "12", 1_390_000),
+            ("Region Blekinge", "BLE", "10", 159_000),
+            ("Region Kronoberg", "KRO", "07", 202_000),
+            ("Region Halland", "HAL", "13", 336_000),
         ],
     ),
 }
@@ -397,6 +431,18 @@ LAST_NAMES = [
 TITLES = ["Överläkare", "Verksamhetschef", "Sjuksköterska", "Specialistläkare", "Utvecklingsledare"]
 
 
+# Seed 004, Bilaga 1: "(vårdskap)" after an RPO: Södra holds the national programme area.
+CARE = "care"
+
+
+def _hosting(host: str | None, regions: dict[str, Region]) -> dict:
+    if host == CARE:
+        return {"hosting_kind": HostingKind.CARE, "host_region": None}
+    if host:
+        return {"hosting_kind": HostingKind.HOSTING, "host_region": regions[host]}
+    return {}
+
+
 def _names():
     for last, first in itertools.product(LAST_NAMES, FIRST_NAMES):
         yield first, last
@@ -406,13 +452,20 @@ def load() -> int:
     created = 0
     regions: dict[str, Region] = {}
     healthcare_regions: dict[str, HealthcareRegion] = {}
-    for slug, (name, members) in HEALTHCARE_REGIONS.items():
-        hr, new = HealthcareRegion.objects.get_or_create(slug=slug, defaults={"name": name})
+    for slug, (name, short_name, members) in HEALTHCARE_REGIONS.items():
+        hr, new = HealthcareRegion.objects.get_or_create(
+            slug=slug, defaults={"name": name, "short_name": short_name}
+        )
         created += new
         healthcare_regions[slug] = hr
-        for region_name, code, population in members:
+        for region_name, code, county_code, population in members:
             region, new = Region.objects.get_or_create(
-                code=code, defaults={"name": region_name, "healthcare_region": hr}
+                code=code,
+                defaults={
+                    "name": region_name,
+                    "healthcare_region": hr,
+                    "county_code": county_code,
+                },
             )
             created += new
             regions[code] = region
@@ -437,10 +490,10 @@ def load() -> int:
                 GroupStatus.DORMANT if name.endswith("!") else GroupStatus.ACTIVE,
                 None,
                 None,
-                "Södra sjukvårdsregionen har värdskapet (vårdskap) för programområdet nationellt."
+                "Södra sjukvårdsregionen har vårdskapet för programområdet nationellt."
                 if "*" in name
                 else "",
-                None,
+                CARE if "*" in name else None,
             )
             for name in RPOS
         ]
@@ -490,6 +543,7 @@ def load() -> int:
     groups: dict[str, Group] = {}
     for slug, rows in specs.items():
         for name, kind, parent, status, start, end, description, host in rows:
+            hosting = _hosting(host, regions)
             group = Group.objects.filter(
                 name=name, healthcare_region=healthcare_regions[slug]
             ).first()
@@ -501,13 +555,16 @@ def load() -> int:
                     kind=kind,
                     parent=groups.get(parent),
                     healthcare_region=healthcare_regions[slug],
-                    host_region=regions.get(host),
                     status=status,
                     start_date=start,
                     end_date=end,
                     description=description,
+                    **hosting,
                 )
                 created += 1
+            elif hosting and group.hosting_kind != hosting["hosting_kind"]:
+                # Demo data loaded before hosting had a kind: record it now.
+                services.group_update(actor=None, group=group, reason="Demodata", **hosting)
             groups[name] = group
 
     created += _load_members(groups, healthcare_regions, regions)

@@ -1,4 +1,5 @@
 from django import forms
+from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from groups.models import (
@@ -6,11 +7,38 @@ from groups.models import (
     GroupKind,
     GroupStatus,
     HealthcareRegion,
+    HostingKind,
     Membership,
     Person,
     Region,
 )
 from portal.forms import DateInput, PortalFormMixin
+
+
+class _GroupChoiceMixin:
+    """A group as a choice: its name with its healthcare region, since names repeat across
+    regions ("RPO Barn och ungdomars hälsa (Södra)"). Joins the region in the same query."""
+
+    def _get_queryset(self):
+        return self._queryset
+
+    def _set_queryset(self, queryset):
+        if queryset is not None:
+            queryset = queryset.select_related("healthcare_region")
+        super()._set_queryset(queryset)
+
+    queryset = property(_get_queryset, _set_queryset)
+
+    def label_from_instance(self, obj: Group) -> str:
+        return obj.choice_label
+
+
+class GroupChoiceField(_GroupChoiceMixin, forms.ModelChoiceField):
+    pass
+
+
+class GroupMultipleChoiceField(_GroupChoiceMixin, forms.ModelMultipleChoiceField):
+    pass
 
 
 class GroupFilterForm(PortalFormMixin, forms.Form):
@@ -43,7 +71,9 @@ class GroupForm(PortalFormMixin, forms.ModelForm):
             "name",
             "kind",
             "healthcare_region",
+            "is_national",
             "parent",
+            "hosting_kind",
             "host_region",
             "status",
             "start_date",
@@ -51,6 +81,7 @@ class GroupForm(PortalFormMixin, forms.ModelForm):
             "description",
             "contact_email",
         ]
+        field_classes = {"parent": GroupChoiceField}
         widgets = {
             "start_date": DateInput(),
             "end_date": DateInput(),
@@ -59,11 +90,15 @@ class GroupForm(PortalFormMixin, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        parents = Group.objects.select_related("healthcare_region").order_by("name")
+        parents = Group.objects.order_by("name")
         if self.instance.pk:
             parents = parents.exclude(pk=self.instance.pk)
         self.fields["parent"].queryset = parents
+        self.fields["parent"].help_text = _(
+            "En grupp i samma sjukvårdsregion, eller en nationell grupp."
+        )
         self.fields["host_region"].queryset = Region.objects.order_by("name")
+        self.fields["hosting_kind"].choices = [("", _("– Inget –")), *HostingKind.choices]
 
 
 class PersonForm(PortalFormMixin, forms.ModelForm):
@@ -108,9 +143,10 @@ class MembershipForm(PortalFormMixin, forms.ModelForm):
     def __init__(self, *args, group: Group, **kwargs):
         super().__init__(*args, **kwargs)
         self.group = group
-        self.fields["region"].queryset = Region.objects.filter(
-            healthcare_region_id=group.healthcare_region_id
-        ).order_by("name")
+        regions = Region.objects.order_by("name")
+        if not group.is_national:  # a national group has members from the whole country
+            regions = regions.filter(healthcare_region_id=group.healthcare_region_id)
+        self.fields["region"].queryset = regions
         self.fields["region"].required = True
 
     def clean(self):
@@ -168,4 +204,79 @@ class MemberImportForm(PortalFormMixin, forms.Form):
     file = forms.FileField(
         label=_("Fil med medlemmar (CSV eller XLSX)"),
         help_text=_("Kolumnerna beskrivs i anvisningen nedan. Högst 5 MB."),
+    )
+
+
+# --- administration -----------------------------------------------------------------------
+
+
+class HealthcareRegionForm(PortalFormMixin, forms.ModelForm):
+    class Meta:
+        model = HealthcareRegion
+        fields = ["name", "short_name", "slug"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["short_name"].required = True
+
+
+class RegionForm(PortalFormMixin, forms.ModelForm):
+    class Meta:
+        model = Region
+        fields = ["name", "code", "county_code", "healthcare_region"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["healthcare_region"].queryset = HealthcareRegion.objects.order_by("name")
+        self.fields["healthcare_region"].empty_label = _("– Välj sjukvårdsregion –")
+
+
+POPULATION_SOURCE = _("SCB, folkmängd den 31 december")
+
+
+class PopulationImportForm(PortalFormMixin, forms.Form):
+    file = forms.FileField(
+        label=_("Fil med folkmängd (CSV eller XLSX)"),
+        help_text=_("SCB:s tabell per län och år, eller kolumnerna region, år och folkmängd."),
+    )
+    source = forms.CharField(
+        label=_("Källa"),
+        max_length=200,
+        initial=POPULATION_SOURCE,
+        help_text=_("Sparas med varje siffra, t.ex. SCB, folkmängd den 31 december."),
+    )
+
+
+class UserChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, user) -> str:
+        name = user.get_full_name()
+        return f"{name} ({user.get_username()})" if name else user.get_username()
+
+
+class AdministratorGrantForm(PortalFormMixin, forms.Form):
+    user = UserChoiceField(
+        label=_("Användare"),
+        queryset=get_user_model().objects.none(),
+        empty_label=_("– Välj användare –"),
+        help_text=_("Personer med inloggning som inte redan är administratörer."),
+        error_messages={"required": _("Välj vem som ska bli administratör.")},
+    )
+    reason = forms.CharField(
+        label=_("Anledning"),
+        max_length=300,
+        required=False,
+        help_text=_("T.ex. Ny handläggare på kansliet. Sparas i historiken."),
+    )
+
+    def __init__(self, *args, candidates, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["user"].queryset = candidates
+
+
+class AdministratorRevokeForm(PortalFormMixin, forms.Form):
+    reason = forms.CharField(
+        label=_("Anledning"),
+        max_length=300,
+        required=False,
+        help_text=_("T.ex. Slutat på kansliet. Sparas i historiken."),
     )

@@ -6,6 +6,7 @@ import datetime
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -21,7 +22,21 @@ class HealthcareRegion(TimestampedModel):
     """A sjukvårdsregion: several regions that collaborate (Södra, Sydöstra, …)."""
 
     name = models.CharField(_("namn"), max_length=100, unique=True)
-    slug = models.SlugField(_("kortnamn"), max_length=40, unique=True)
+    # Database defaults on the fields added later: code at an older migration can still insert.
+    short_name = models.CharField(
+        _("kort namn"),
+        max_length=40,
+        blank=True,
+        default="",
+        db_default="",
+        help_text=_("Namnet i listor och val, t.ex. Södra."),
+    )
+    slug = models.SlugField(
+        _("adressnamn"),
+        max_length=40,
+        unique=True,
+        help_text=_("Små bokstäver utan å, ä, ö, t.ex. sodra. Används i sidornas adresser."),
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -31,6 +46,11 @@ class HealthcareRegion(TimestampedModel):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def label(self) -> str:
+        """The short name lists add after a group's name: "RPO Akutvård (Södra)"."""
+        return self.short_name or self.name
 
     def get_absolute_url(self) -> str:
         return reverse("groups:coverage", args=[self.slug])
@@ -46,6 +66,17 @@ class Region(TimestampedModel):
         unique=True,
         help_text=_("Kort kod, t.ex. RKL för Region Kalmar län."),
     )
+    county_code = models.CharField(
+        _("länskod"),
+        max_length=2,
+        blank=True,
+        default="",
+        db_default="",
+        validators=[RegexValidator(r"^\d{2}$", _("Länskoden är två siffror, t.ex. 08."))],
+        help_text=_(
+            "SCB:s tvåsiffriga länskod, t.ex. 08 för Kalmar län. Används vid import av folkmängd."
+        ),
+    )
     healthcare_region = models.ForeignKey(
         HealthcareRegion,
         on_delete=models.PROTECT,
@@ -58,6 +89,14 @@ class Region(TimestampedModel):
         ordering = ["name"]
         verbose_name = _("region")
         verbose_name_plural = _("regioner")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["county_code"],
+                condition=~Q(county_code=""),
+                name="region_county_code_unique",
+                violation_error_message=_("Det finns redan en region med den länskoden."),
+            )
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -123,6 +162,13 @@ class GroupStatus(models.TextChoices):
     CLOSED = "closed", _("Avslutad")
 
 
+class HostingKind(models.TextChoices):
+    """How a group is hosted (seed 004, Bilaga 1, writes both words)."""
+
+    HOSTING = "hosting", _("Värdskap")
+    CARE = "care", _("Vårdskap")
+
+
 class Group(TimestampedModel):
     """Every collaboration happens in a group: a committee, an RPO, a RAG, a project, a team…"""
 
@@ -149,7 +195,31 @@ class Group(TimestampedModel):
         blank=True,
         related_name="hosted_groups",
         verbose_name=_("värdregion"),
-        help_text=_("Regionen som har värdskapet för gruppen, om någon."),
+        help_text=_(
+            "Regionen som har värdskapet eller vårdskapet. Lämna tomt för vårdskap som hela "
+            "sjukvårdsregionen har."
+        ),
+    )
+    hosting_kind = models.CharField(
+        _("typ av värdskap"),
+        max_length=20,
+        choices=HostingKind.choices,
+        blank=True,
+        default="",
+        db_default="",
+        help_text=_(
+            "Värdskap: en region är värd för gruppen. Vårdskap: sjukvårdsregionen (eller en "
+            "region i den) håller i programområdet nationellt."
+        ),
+    )
+    is_national = models.BooleanField(
+        _("nationell grupp"),
+        default=False,
+        db_default=False,
+        help_text=_(
+            "En nationell grupp har medlemmar från hela landet, och grupper i alla "
+            "sjukvårdsregioner kan ligga under den. Sjukvårdsregionen är den som håller i den."
+        ),
     )
     status = models.CharField(
         _("status"), max_length=20, choices=GroupStatus.choices, default=GroupStatus.ACTIVE
@@ -182,7 +252,11 @@ class Group(TimestampedModel):
                 condition=~Q(parent=models.F("id")), name="group_not_own_parent"
             ),
             models.UniqueConstraint(
-                fields=["healthcare_region", "name"], name="group_name_unique_per_healthcare_region"
+                fields=["healthcare_region", "name"],
+                name="group_name_unique_per_healthcare_region",
+                violation_error_message=_(
+                    "Det finns redan en grupp med det namnet i sjukvårdsregionen."
+                ),
             ),
         ]
         indexes = [models.Index(fields=["kind", "status"])]
@@ -204,14 +278,60 @@ class Group(TimestampedModel):
                 errors["parent"] = _(
                     "Gruppen kan inte placeras under en av sina egna undergrupper."
                 )
+        if "parent" not in errors and self.parent_id and self.healthcare_region_id:
+            parent = self.parent
+            if not parent.is_national and parent.healthcare_region_id != self.healthcare_region_id:
+                errors["parent"] = _(
+                    "Den överordnade gruppen hör till %(parent_region)s. En grupp kan bara ligga "
+                    "under en grupp i den egna sjukvårdsregionen, eller under en nationell grupp."
+                ) % {"parent_region": parent.healthcare_region.name}
+        if self.pk and self.healthcare_region_id and not self.is_national:
+            strays = (
+                Group.objects.filter(parent_id=self.pk)
+                .exclude(healthcare_region_id=self.healthcare_region_id)
+                .order_by("name")
+                .values_list("name", flat=True)
+            )
+            if strays:
+                errors["healthcare_region"] = _(
+                    "Undergrupperna %(names)s hör till en annan sjukvårdsregion. Flytta dem "
+                    "först, eller markera gruppen som nationell."
+                ) % {"names": ", ".join(f"”{name}”" for name in strays)}
+        errors.update(self._hosting_errors())
+        if errors:
+            raise ValidationError(errors)
+
+    def _hosting_errors(self) -> dict[str, str]:
+        if self.hosting_kind == HostingKind.HOSTING and not self.host_region_id:
+            return {"host_region": _("Välj regionen som har värdskapet.")}
+        if self.host_region_id and not self.hosting_kind:
+            return {"hosting_kind": _("Välj om regionen har värdskap eller vårdskap.")}
         if (
             self.host_region_id
             and self.healthcare_region_id
+            and not self.is_national
             and self.host_region.healthcare_region_id != self.healthcare_region_id
         ):
-            errors["host_region"] = _("Värdregionen måste höra till gruppens sjukvårdsregion.")
-        if errors:
-            raise ValidationError(errors)
+            return {"host_region": _("Värdregionen måste höra till gruppens sjukvårdsregion.")}
+        return {}
+
+    @property
+    def hosting_label(self) -> str:
+        """E.g. "Värdskap: Region Östergötland", "Vårdskap: Södra sjukvårdsregionen (vilande)"."""
+        kind = self.hosting_kind or (HostingKind.HOSTING if self.host_region_id else "")
+        if not kind:
+            return ""
+        host = self.host_region.name if self.host_region_id else self.healthcare_region.name
+        text = f"{HostingKind(kind).label}: {host}"
+        if self.status == GroupStatus.DORMANT:
+            text += " (" + str(_("vilande")) + ")"
+        return text
+
+    @property
+    def choice_label(self) -> str:
+        """The group's name with where it belongs, for choices where names repeat."""
+        where = _("nationell") if self.is_national else self.healthcare_region.label
+        return f"{self.name} ({where})"
 
     @staticmethod
     def _ancestor_ids(group_id: int) -> set[int]:
@@ -266,7 +386,10 @@ class Person(TimestampedModel):
         verbose_name_plural = _("personer")
         constraints = [
             models.UniqueConstraint(
-                fields=["email"], condition=~Q(email=""), name="person_email_unique"
+                fields=["email"],
+                condition=~Q(email=""),
+                name="person_email_unique",
+                violation_error_message=_("Det finns redan en person med den e-postadressen."),
             )
         ]
 
@@ -360,6 +483,7 @@ class Membership(TimestampedModel):
         if (
             self.region_id
             and self.group_id
+            and not self.group.is_national
             and self.region.healthcare_region_id != self.group.healthcare_region_id
         ):
             errors["region"] = _("Regionen hör inte till gruppens sjukvårdsregion.")
@@ -385,3 +509,41 @@ class Membership(TimestampedModel):
         if self.end_date:
             queryset = queryset.filter(start_date__lte=self.end_date)
         return queryset
+
+
+class AdministratorChange(models.Model):
+    """Who gave or took away someone's administrator rights, when and why.
+
+    Membership of the Django group "Administratörer" has no history of its own; this log is
+    written in the same transaction as the change (groups.services.administrator_grant/revoke).
+    """
+
+    class Action(models.TextChoices):
+        GRANTED = "granted", _("Blev administratör")
+        REVOKED = "revoked", _("Slutade vara administratör")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="administrator_changes",
+        verbose_name=_("användare"),
+    )
+    action = models.CharField(_("ändring"), max_length=10, choices=Action.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("ändrad av"),
+    )
+    reason = models.CharField(_("anledning"), max_length=300, blank=True)
+    created_at = models.DateTimeField(_("tidpunkt"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("ändring av administratörer")
+        verbose_name_plural = _("ändringar av administratörer")
+
+    def __str__(self) -> str:
+        return f"{self.user} {self.get_action_display().lower()}"

@@ -9,12 +9,15 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.contrib.auth.models import Group as AuthGroup
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from groups.access import groups_with_permission
 from groups.models import (
+    AdministratorChange,
     Group,
     GroupStatus,
     HealthcareRegion,
@@ -22,8 +25,10 @@ from groups.models import (
     MembershipRole,
     Person,
     Region,
+    RegionPopulation,
 )
 from groups.permissions import MANAGE_MEETINGS
+from portal.access import ADMINISTRATORS_GROUP
 from portal.history import HistoryEntry
 
 
@@ -277,3 +282,106 @@ def coverage_matrix(
             by_region[membership.region_id].append(membership)
         rows.append(CoverageRow(group, [by_region.get(r.pk, []) for r in regions]))
     return regions, rows
+
+
+# --- administration -----------------------------------------------------------------------
+
+
+def healthcare_regions_overview() -> list[HealthcareRegion]:
+    """Every healthcare region with its regions, each with its latest population (two
+    queries). Regions carry `latest_year` and `latest_population` (None when unknown)."""
+    latest = RegionPopulation.objects.filter(region=OuterRef("pk")).order_by("-year")
+    regions = Region.objects.annotate(
+        latest_year=Subquery(latest.values("year")[:1]),
+        latest_population=Subquery(latest.values("population")[:1]),
+        group_count=Count("hosted_groups", distinct=True),
+    ).order_by("name")
+    return list(
+        HealthcareRegion.objects.order_by("name").prefetch_related(
+            Prefetch("regions", queryset=regions)
+        )
+    )
+
+
+@dataclass
+class PopulationRow:
+    region: Region
+    values: list[int | None]
+
+
+@dataclass
+class PopulationTable:
+    years: list[int]
+    sections: list[tuple[HealthcareRegion, list[PopulationRow]]]
+    sources: list[str]
+
+
+def population_table(*, last_years: int = 6) -> PopulationTable:
+    """The latest years' populations per region, grouped by healthcare region (three
+    queries)."""
+    years = list(
+        RegionPopulation.objects.order_by("-year")
+        .values_list("year", flat=True)
+        .distinct()[:last_years]
+    )[::-1]
+    figures = (
+        RegionPopulation.objects.filter(year__in=years)
+        .order_by()
+        .values_list("region_id", "year", "population", "source")
+    )
+    by_region: dict[int, dict[int, int]] = defaultdict(dict)
+    sources: set[str] = set()
+    for region_id, year, population, source in figures:
+        by_region[region_id][year] = population
+        if source:
+            sources.add(source)
+    sections: dict[int, tuple[HealthcareRegion, list[PopulationRow]]] = {}
+    for region in Region.objects.select_related("healthcare_region").order_by(
+        "healthcare_region__name", "name"
+    ):
+        values = [by_region[region.pk].get(year) for year in years]
+        hr = region.healthcare_region
+        sections.setdefault(hr.pk, (hr, []))[1].append(PopulationRow(region, values))
+    return PopulationTable(years=years, sections=list(sections.values()), sources=sorted(sources))
+
+
+@dataclass
+class AdministratorsOverview:
+    administrators: list
+    superusers: list
+    candidates: QuerySet
+    changes: list[AdministratorChange]
+
+
+def administrators_overview(*, limit: int = 50) -> AdministratorsOverview:
+    """Who administers the portal, who could, and who changed it (three queries; the
+    candidates are a queryset for the form's choices)."""
+    User = get_user_model()
+    people = list(
+        User.objects.filter(Q(groups__name=ADMINISTRATORS_GROUP) | Q(is_superuser=True))
+        .annotate(
+            in_group=Exists(
+                AuthGroup.user_set.through.objects.filter(
+                    user_id=OuterRef("pk"), group__name=ADMINISTRATORS_GROUP
+                )
+            )
+        )
+        .distinct()
+        .order_by("last_name", "first_name", "username")
+    )
+    candidates = (
+        User.objects.filter(is_active=True, is_superuser=False)
+        .exclude(groups__name=ADMINISTRATORS_GROUP)
+        .order_by("last_name", "first_name", "username")
+    )
+    changes = list(
+        AdministratorChange.objects.select_related("user", "actor").order_by("-created_at", "-pk")[
+            :limit
+        ]
+    )
+    return AdministratorsOverview(
+        administrators=[user for user in people if user.in_group],
+        superusers=[user for user in people if user.is_superuser and not user.in_group],
+        candidates=candidates,
+        changes=changes,
+    )

@@ -6,11 +6,12 @@ import datetime
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group as AuthGroup
 from django.contrib.auth.models import Permission
 from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
-from django.db import transaction
+from django.db import models, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -19,13 +20,17 @@ from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
 from groups.models import (
+    AdministratorChange,
     Group,
     GroupUserObjectPermission,
+    HealthcareRegion,
     Membership,
     Person,
     Region,
+    RegionPopulation,
 )
 from groups.permissions import SYNCED_PERMISSIONS, permissions_for_role
+from portal.access import ADMINISTRATORS_GROUP
 from portal.history import save_with_history
 
 User = get_user_model()
@@ -36,6 +41,8 @@ GROUP_FIELDS = (
     "parent",
     "healthcare_region",
     "host_region",
+    "hosting_kind",
+    "is_national",
     "status",
     "start_date",
     "end_date",
@@ -285,3 +292,173 @@ def person_deactivate_login(*, actor, person: Person) -> None:
     # The person's own fields stay; the history row is the record of the login ending.
     save_with_history(person, actor=actor, reason=_("Inloggning avaktiverad"), parts_changed=True)
     group_permissions_sync()
+
+
+# --- administration: healthcare regions, regions, populations, administrators -------------
+
+
+@transaction.atomic
+def healthcare_region_save(
+    *,
+    actor,
+    healthcare_region: HealthcareRegion | None = None,
+    name: str,
+    short_name: str,
+    slug: str,
+) -> HealthcareRegion:
+    """Create a healthcare region (when none is given) or change one."""
+    creating = healthcare_region is None
+    healthcare_region = healthcare_region or HealthcareRegion()
+    healthcare_region.name = name.strip()
+    healthcare_region.short_name = short_name.strip()
+    healthcare_region.slug = slug.strip()
+    return save_with_history(
+        healthcare_region,
+        actor=actor,
+        reason=_("Sjukvårdsregion skapad") if creating else _("Sjukvårdsregion ändrad"),
+    )
+
+
+@transaction.atomic
+def region_save(
+    *,
+    actor,
+    region: Region | None = None,
+    name: str,
+    code: str,
+    county_code: str,
+    healthcare_region: HealthcareRegion,
+) -> Region:
+    """Create a region (when none is given) or change one. A region that has members or
+    groups in its healthcare region cannot move to another one: they would sit outside it."""
+    creating = region is None
+    region = region or Region()
+    # Compare with what is stored: a model form has already put the new value on the object.
+    stored = (
+        None
+        if creating
+        else Region.objects.filter(pk=region.pk).values_list("healthcare_region", flat=True)[0]
+    )
+    if (
+        stored is not None
+        and stored != healthcare_region.pk
+        and (
+            region.memberships.exclude(group__is_national=True).exists()
+            or region.hosted_groups.exclude(is_national=True).exists()
+        )
+    ):
+        raise ValidationError(
+            {
+                "healthcare_region": _(
+                    "Regionen har medlemmar eller värdskap i grupper i %(current)s och kan "
+                    "inte flyttas. Avsluta dem först."
+                )
+                % {"current": HealthcareRegion.objects.get(pk=stored).name}
+            }
+        )
+    region.name = name.strip()
+    region.code = code.strip()
+    region.county_code = county_code.strip()
+    region.healthcare_region = healthcare_region
+    return save_with_history(
+        region, actor=actor, reason=_("Region skapad") if creating else _("Region ändrad")
+    )
+
+
+@dataclass(frozen=True)
+class PopulationInput:
+    region: Region
+    year: int
+    population: int
+
+
+@transaction.atomic
+def populations_save(
+    *, actor, figures: list[PopulationInput], source: str, reason: str = ""
+) -> dict[str, int]:
+    """Set the population of regions in years (new figures added, existing ones replaced),
+    all or nothing. Figures equal to the stored ones are left alone."""
+    regions = {figure.region.pk for figure in figures}
+    years = {figure.year for figure in figures}
+    existing = {
+        (row.region_id, row.year): row
+        for row in RegionPopulation.objects.select_for_update().filter(
+            region_id__in=regions, year__in=years
+        )
+    }
+    counts = {"created": 0, "updated": 0, "unchanged": 0}
+    reason = reason or _("Import av folkmängd")
+    for figure in figures:
+        row = existing.get((figure.region.pk, figure.year))
+        if row is None:
+            row = RegionPopulation(region=figure.region, year=figure.year)
+            counts["created"] += 1
+        elif row.population == figure.population and row.source == source:
+            counts["unchanged"] += 1
+            continue
+        else:
+            counts["updated"] += 1
+        row.population = figure.population
+        row.source = source
+        save_with_history(row, actor=actor, reason=reason)
+    return counts
+
+
+def administrators_group() -> AuthGroup:
+    group, _created = AuthGroup.objects.get_or_create(name=ADMINISTRATORS_GROUP)
+    return group
+
+
+def _other_administrators(group: AuthGroup, user) -> int:
+    """Active administrators other than `user`: group members and superusers."""
+    return (
+        User.objects.filter(is_active=True)
+        .filter(models.Q(groups=group) | models.Q(is_superuser=True))
+        .exclude(pk=user.pk)
+        .distinct()
+        .count()
+    )
+
+
+@transaction.atomic
+def administrator_grant(*, actor, user, reason: str = "") -> AdministratorChange:
+    """Make a user an administrator (member of the Django group "Administratörer")."""
+    group = administrators_group()
+    AuthGroup.objects.select_for_update().filter(pk=group.pk).first()
+    if not user.is_active:
+        raise ValidationError(
+            {"user": _("Kontot är avaktiverat. Bjud in personen igen innan du ger behörighet.")}
+        )
+    if user.groups.filter(pk=group.pk).exists():
+        raise ValidationError({"user": _("%(name)s är redan administratör.") % _named(user)})
+    user.groups.add(group)
+    return AdministratorChange.objects.create(
+        user=user, action=AdministratorChange.Action.GRANTED, actor=actor, reason=reason.strip()
+    )
+
+
+@transaction.atomic
+def administrator_revoke(*, actor, user, reason: str = "") -> AdministratorChange:
+    """Take a user's administrator rights away; never the last administrator's."""
+    group = administrators_group()
+    # One revocation at a time: two administrators removing each other must not leave none.
+    AuthGroup.objects.select_for_update().filter(pk=group.pk).first()
+    if not user.groups.filter(pk=group.pk).exists():
+        raise ValidationError(_("%(name)s är inte administratör.") % _named(user))
+    if _other_administrators(group, user) == 0:
+        raise ValidationError(
+            _(
+                "%(name)s är den enda administratören. Gör någon annan till administratör "
+                "först, så att portalen alltid har någon som kan administrera den."
+            )
+            % _named(user)
+        )
+    user.groups.remove(group)
+    user.__dict__.pop("_is_portal_administrator", None)
+    return AdministratorChange.objects.create(
+        user=user, action=AdministratorChange.Action.REVOKED, actor=actor, reason=reason.strip()
+    )
+
+
+def _named(user) -> dict[str, str]:
+    return {"name": user.get_full_name() or user.get_username()}

@@ -33,6 +33,14 @@ def navigation(request):
         items.append({"key": key, "label": label, "url": url, "current": current})
     administrator = is_administrator(request.user)
     if administrator:
+        items.append(
+            {
+                "key": "administration",
+                "label": _("Administration"),
+                "url": reverse("administration:index"),
+                "current": current_namespace == "administration",
+            }
+        )
         try:
             url = reverse("audit:log")
         except NoReverseMatch:

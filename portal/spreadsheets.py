@@ -1,7 +1,11 @@
 """Reading the spreadsheets secretariats actually have: CSV from Excel on Swedish Windows
-(comma, semicolon or tab; UTF-8 with or without BOM, or Windows-1252) and XLSX.
+(comma, semicolon or tab; UTF-8 with or without BOM, or Windows-1252) and XLSX. Reading returns
+plain rows of strings with their line numbers; each importer validates its own columns.
 
-Returns plain rows of strings with their line numbers; each importer validates its own columns.
+Writing, the way Swedish Excel opens files without an import dialogue: CSV separated by
+semicolons, with decimal commas and a UTF-8 BOM (`write_csv`); XLSX with real number and date
+cells, a frozen header row and an autofilter, and every text as a string cell (`write_xlsx`),
+which Excel shows as typed and never evaluates (see docs/decisions/0014).
 """
 
 from __future__ import annotations
@@ -13,10 +17,13 @@ import zipfile
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 MAX_BYTES = 5 * 1024 * 1024
 DELIMITERS = ",;\t"
+# PDF, PNG, JPEG, GIF, gzip: files people pick by mistake.
+BINARY_SIGNATURES = (b"%PDF", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"\x1f\x8b")
 # Text starting with one of these becomes a formula when a spreadsheet program opens the file.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
@@ -47,16 +54,34 @@ class RowError:
         }
 
 
+def _not_a_spreadsheet() -> SpreadsheetError:
+    return SpreadsheetError(_("Filen är inte ett kalkylark (CSV eller XLSX)."))
+
+
+def _looks_like_utf16(data: bytes) -> bool:
+    """A BOM, or text where every other byte is zero (what UTF-16 makes of Latin letters)."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return True
+    sample = data[:2000]
+    if len(sample) < 4:
+        return False
+    even, odd = sample[0::2], sample[1::2]
+    zeros_even, zeros_odd = even.count(0) / len(even), odd.count(0) / len(odd)
+    return max(zeros_even, zeros_odd) > 0.6 and min(zeros_even, zeros_odd) < 0.1
+
+
 def decode_text(data: bytes) -> str:
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
-    if b"\x00" in data:
+    if _looks_like_utf16(data):
         raise SpreadsheetError(
             _(
                 "Filen har fel teckenkodning (troligen UTF-16). Spara den som CSV UTF-8 "
                 "eller som Excel-arbetsbok (.xlsx)."
             )
         )
+    if b"\x00" in data:
+        raise _not_a_spreadsheet()
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -64,13 +89,9 @@ def decode_text(data: bytes) -> str:
     try:
         text = data.decode("cp1252")
     except UnicodeDecodeError as error:
-        raise SpreadsheetError(
-            _("Filen har en teckenkodning som inte känns igen. Spara den som CSV UTF-8.")
-        ) from error
+        raise _not_a_spreadsheet() from error
     if any(ord(ch) < 32 and ch not in "\r\n\t" for ch in text):
-        raise SpreadsheetError(
-            _("Filen innehåller tecken som inte är text. Är det verkligen en CSV-fil?")
-        )
+        raise _not_a_spreadsheet()
     return text
 
 
@@ -131,6 +152,15 @@ def read_table(data: bytes, filename: str) -> list[Row]:
     if not data.strip():
         raise SpreadsheetError(_("Filen är tom."))
     is_xlsx = data[:4] == b"PK\x03\x04"
+    if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
+        raise SpreadsheetError(
+            _(
+                "Filen är en äldre Excel-fil (.xls). Spara den som Excel-arbetsbok (.xlsx) "
+                "eller CSV."
+            )
+        )
+    if data.startswith(BINARY_SIGNATURES):
+        raise _not_a_spreadsheet()
     if filename.lower().endswith(".xlsx") and not is_xlsx:
         raise SpreadsheetError(_("Filen heter .xlsx men är ingen Excel-arbetsbok."))
     rows = read_xlsx(data) if is_xlsx else read_csv(data)
@@ -141,16 +171,121 @@ def read_table(data: bytes, filename: str) -> list[Row]:
 
 
 def safe_cell(value):
-    """A value for an exported CSV or XLSX cell that Excel will not run as a formula.
+    """A value for an exported CSV cell that Excel will not run as a formula.
 
-    Text starting with =, +, -, @, tab or carriage return gets a leading apostrophe (OWASP's
-    advice against formula injection). Numbers, Decimals, dates, None and empty strings are
-    returned unchanged: an amount like -6617 is a Decimal and stays a number. An importer that
-    reads such files back strips one apostrophe before those characters.
+    CSV has no cell types, so text starting with =, +, -, @, tab or carriage return gets a
+    leading apostrophe (OWASP's advice against formula injection). Numbers, Decimals, dates,
+    None and empty strings are returned unchanged: an amount like -6617 is a Decimal and stays a
+    number. XLSX does not need this: `write_xlsx` writes text as string cells. An importer that
+    reads files back strips one apostrophe before those characters.
     """
     if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
         return "'" + value
     return value
+
+
+CSV_DELIMITER = ";"  # what Excel with Swedish regional settings splits on
+
+
+def csv_text(value) -> str:
+    """One value as Swedish Excel reads it in a CSV: `1234,5`, `-6617`, `2026-12-01`."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return _("Ja") if value else _("Nej")
+    if isinstance(value, (int, Decimal, float)):
+        number = Decimal(str(value)) if isinstance(value, float) else Decimal(value)
+        if number == number.to_integral_value():
+            number = number.quantize(Decimal(1))
+        else:
+            number = number.normalize()
+        return format(number, "f").replace(".", ",")
+    if isinstance(value, datetime.datetime):
+        return value.isoformat(sep=" ", timespec="minutes")
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return safe_cell(str(value))
+
+
+def write_csv(rows) -> bytes:
+    """Rows of values as a semicolon-separated UTF-8 CSV with BOM (Excel on Swedish Windows
+    reads UTF-8 only with the BOM) and CRLF line ends."""
+    buffer = io.StringIO()
+    buffer.write("\ufeff")
+    writer = csv.writer(buffer, delimiter=CSV_DELIMITER, lineterminator="\r\n")
+    for row in rows:
+        writer.writerow([csv_text(value) for value in row])
+    return buffer.getvalue().encode("utf-8")
+
+
+DATE_FORMAT = "yyyy-mm-dd"
+DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
+INTEGER_FORMAT = "#,##0"
+DECIMAL_FORMAT = "#,##0.0#"
+
+
+def write_xlsx(
+    header: list[str],
+    rows,
+    *,
+    title: str,
+    widths: dict[str, float] | None = None,
+    plain_integers: tuple[int, ...] = (),
+) -> bytes:
+    """A one-sheet workbook: a bold, frozen header row with an autofilter over the table.
+
+    Values keep their type: int, Decimal and float become number cells (thousands grouped,
+    except the 0-based columns in `plain_integers`, such as a year or a §), dates and
+    datetimes date cells, and everything else a string cell — set explicitly, because openpyxl
+    would turn text starting with "=" into a formula.
+    """
+    from openpyxl import Workbook
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+    from openpyxl.styles import Alignment, Font
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = title[:31]
+    sheet.append([str(name) for name in header])
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    wrap = Alignment(wrap_text=True, vertical="top")
+    for row_index, row in enumerate(rows, start=2):
+        for column_index, value in enumerate(row):
+            cell = sheet.cell(row=row_index, column=column_index + 1)
+            if value is None or value == "":
+                continue
+            if isinstance(value, bool) or not isinstance(
+                value, (int, float, Decimal, datetime.date)
+            ):
+                text = ILLEGAL_CHARACTERS_RE.sub(
+                    "", csv_text(value) if isinstance(value, bool) else str(value)
+                )
+                cell.value = text
+                cell.data_type = "s"
+                if "\n" in text:
+                    cell.alignment = wrap
+                continue
+            if isinstance(value, datetime.datetime) and timezone.is_aware(value):
+                value = timezone.localtime(value).replace(tzinfo=None)  # Excel has no zones
+            cell.value = value
+            if isinstance(value, datetime.datetime):
+                cell.number_format = DATETIME_FORMAT
+            elif isinstance(value, datetime.date):
+                cell.number_format = DATE_FORMAT
+            elif column_index in plain_integers:
+                cell.number_format = "0"
+            elif isinstance(value, int) or value == int(value):
+                cell.number_format = INTEGER_FORMAT
+            else:
+                cell.number_format = DECIMAL_FORMAT
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = sheet.dimensions
+    for column, width in (widths or {}).items():
+        sheet.column_dimensions[column].width = width
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
 
 
 def column_letter(index: int) -> str:

@@ -5,6 +5,7 @@ from django.urls import include, path
 from django.views.i18n import set_language
 
 from portal.forms import AdminLoginForm, LoginForm, PortalPasswordChangeForm, PortalSetPasswordForm
+from portal.views import pages
 from portal.views.dashboard import DashboardView
 from portal.views.lockouts import lockout_list
 
@@ -63,7 +64,11 @@ urlpatterns = [
     path("", DashboardView.as_view(), name="dashboard"),
     path("konto/", include(account_patterns)),
     path("sprak/", login_not_required(set_language), name="set_language"),
+    path("tillganglighet/", pages.accessibility_statement, name="accessibility"),
+    path("hjalp/", pages.help_index, name="help"),
+    path("hjalp/<slug:role>/", pages.help_page, name="help_page"),
     path("grupper/", include("groups.urls")),
+    path("administration/", include("groups.urls_administration")),
     path("", include("governance.urls")),
     path("ekonomi/", include("finance.urls")),
     path("granskning/", include("audit.urls")),

@@ -50,6 +50,7 @@ def budget_adopt(request, pk: int):
             "revision": revision,
             # Asked here, not in the template: templates run no queries of their own.
             "has_decisions": form.fields["decision"].queryset.exists(),
+            "decision_years": services.adoption_decision_period(budget),
         },
     )
 

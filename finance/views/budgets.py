@@ -5,6 +5,7 @@ from finance import access, exporting, selectors
 from finance.cost_sharing import sharing_csv
 from finance.forms import RevisionCompareForm, RevisionCreateForm
 from portal import events
+from portal.downloads import content_disposition
 
 
 def _revision_number(request) -> int | None:
@@ -64,7 +65,7 @@ def budget_export(request, pk: int, fmt: str):
     filename = exporting.filename(view, fmt)
     events.record_event(events.EXPORT, request=request, obj=view.budget, detail=filename)
     response = HttpResponse(exporting.export(view, fmt), content_type=exporting.CONTENT_TYPES[fmt])
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Content-Disposition"] = content_disposition(filename)
     return response
 
 
@@ -72,8 +73,8 @@ def cost_sharing_export(request, pk: int):
     view = selectors.budget_view(pk, revision_number=_revision_number(request))
     if view is None or not view.sharing:
         raise Http404
-    filename = f"kostnadsfordelning-{view.budget.pk}-rev{view.revision.number}.csv"
+    filename = exporting.filename(view, "csv", kind="kostnadsfordelning")
     events.record_event(events.EXPORT, request=request, obj=view.budget, detail=filename)
     response = HttpResponse(sharing_csv(view.sharing), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Content-Disposition"] = content_disposition(filename)
     return response

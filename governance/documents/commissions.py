@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime
 
 from django.http import Http404
-from django.utils.text import slugify
 
 from governance.models import Commission, CommissionStatus, DeliverableStatus
 from governance.selectors.commissions import commission_for_pdf
+from portal.downloads import download_filename
 from portal.pdf import DocumentInfo, html_to_pdf, render_html
 
 TEMPLATE = "governance/pdf/commission.html"
@@ -67,5 +67,5 @@ def commission_pdf(commission_id: int) -> tuple[bytes, str]:
     if commission is None:
         raise Http404
     html, info = commission_html(commission)
-    name = slugify(commission.title)[:60] or "uppdrag"
-    return html_to_pdf(html, info), f"uppdrag-{commission.pk}-{name}.pdf"
+    name = download_filename("uppdrag", commission.pk, commission.title, extension="pdf")
+    return html_to_pdf(html, info), name

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from governance.selectors.decisions import decision_overview
 from governance.selectors.meetings import attendance_sheet, meeting_overview
+from portal.downloads import download_filename
 from portal.pdf import DocumentInfo, render_pdf
 
 
@@ -54,7 +55,10 @@ def decision_extract_pdf(decision_id: int) -> tuple[bytes, str]:
         },
         info,
     )
-    filename = f"protokollsutdrag-{decision.year}-{decision.number or decision.pk}.pdf"
+    number = decision.number or decision.pk
+    filename = download_filename(
+        "protokollsutdrag", decision.year, number, decision.title, extension="pdf"
+    )
     return pdf, filename
 
 
@@ -76,7 +80,9 @@ def minutes_pdf(meeting_id: int) -> tuple[bytes, str]:
         {"overview": overview, "day": day, "absent_count": absent},
         info,
     )
-    return pdf, f"protokoll-{day:%Y-%m-%d}-{meeting.pk}.pdf"
+    return pdf, download_filename(
+        "protokoll", f"{day:%Y-%m-%d}", meeting.pk, meeting.group.name, extension="pdf"
+    )
 
 
 def agenda_pdf(meeting_id: int) -> tuple[bytes, str]:
@@ -102,4 +108,6 @@ def agenda_pdf(meeting_id: int) -> tuple[bytes, str]:
         },
         info,
     )
-    return pdf, f"kallelse-{day:%Y-%m-%d}-{meeting.pk}.pdf"
+    return pdf, download_filename(
+        "kallelse", f"{day:%Y-%m-%d}", meeting.pk, meeting.group.name, extension="pdf"
+    )

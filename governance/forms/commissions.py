@@ -12,6 +12,7 @@ from governance.models import (
 )
 from governance.models.commissions import SECTION_BODY_MAX_LENGTH
 from governance.services.commissions import SectionInput
+from groups.forms import GroupChoiceField
 from groups.models import Group
 from portal.forms import DateInput, PortalFormMixin
 
@@ -22,11 +23,6 @@ TOO_LONG = _(
 
 def _groups():
     return Group.objects.select_related("healthcare_region").order_by("name")
-
-
-class GroupChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj: Group) -> str:
-        return f"{obj.name} ({obj.healthcare_region.name})"
 
 
 class CommissionFilterForm(PortalFormMixin, forms.Form):

@@ -20,6 +20,7 @@ from governance.models import (
 )
 from governance.services.decisions import check_clauses, normalise_clause
 from governance.services.rules import approval_deadline
+from groups.forms import GroupChoiceField
 from groups.models import Group, MembershipRole, Person
 from portal.forms import DateInput, DateTimeInput, PortalFormMixin
 
@@ -367,6 +368,7 @@ class DecisionForm(VersionedFormMixin, SetupFormMixin, forms.ModelForm):
             "due_date",
             "concerned_commissions",
         ]
+        field_classes = {"body": GroupChoiceField}
         widgets = {
             "concerned_commissions": forms.SelectMultiple(attrs={"size": 6}),
             "decision_date": DateInput(),
@@ -451,7 +453,7 @@ class DecisionForm(VersionedFormMixin, SetupFormMixin, forms.ModelForm):
 
 class DecisionFilterForm(SetupFormMixin, forms.Form):
     q = forms.CharField(label=_("Sök"), required=False, max_length=100)
-    body = forms.ModelChoiceField(
+    body = GroupChoiceField(
         label=_("Beslutande organ"),
         required=False,
         queryset=Group.objects.none(),

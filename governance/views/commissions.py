@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -30,8 +30,8 @@ from governance.forms.commissions import (
 from governance.models import CommissionStatus, SectionTemplate
 from governance.selectors import commissions as selectors
 from governance.services import commissions as services
+from governance.views.common import pdf_response
 from groups.access import require_administrator
-from portal import events
 from portal.access import is_administrator
 from portal.textdiff import inline_diff
 
@@ -102,7 +102,8 @@ def commission_detail(request, pk: int):
 def commission_create(request):
     require_administrator(request.user)
     services.ensure_section_templates(actor=request.user)
-    # "Nytt uppdrag från gruppen" on a group page passes the group as commissioner.
+    # "Nytt uppdrag till gruppen" on a group page passes the group as assignee (and its
+    # parent, which usually commissions it, as commissioner).
     initial = {key: request.GET[key] for key in ("commissioner", "assignee") if key in request.GET}
     form = CommissionCreateForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -414,10 +415,7 @@ def commission_history(request, pk: int):
 def commission_pdf_download(request, pk: int):
     commission = access.commission_for_view(pk, user=request.user)
     pdf, filename = commission_pdf(commission.pk)
-    events.record_event(events.DOCUMENT, request=request, obj=commission, detail=filename)
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return pdf_response(pdf, filename, request=request, obj=commission)
 
 
 # --- section templates --------------------------------------------------------------------

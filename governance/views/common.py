@@ -9,14 +9,14 @@ from django.utils.translation import gettext as _
 from governance.forms.meetings import AttachmentForm, add_service_error
 from governance.services import attachments as attachment_services
 from portal import events
+from portal.downloads import content_disposition
 
 
 def pdf_response(pdf: bytes, filename: str, *, request, obj, inline: bool = False) -> HttpResponse:
     """The PDF as a download, recorded in the audit log as issued to the user."""
     events.record_event(events.DOCUMENT, request=request, obj=obj, detail=filename)
     response = HttpResponse(pdf, content_type="application/pdf")
-    disposition = "inline" if inline else "attachment"
-    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
+    response["Content-Disposition"] = content_disposition(filename, inline=inline)
     return response
 
 

@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -11,7 +11,8 @@ from django.views.generic import ListView
 from governance.access import meetings as access
 from governance.access.actions import decision_actions
 from governance.documents.meetings import decision_extract_pdf
-from governance.documents.register import register_csv, register_xlsx
+from governance.documents.register import FORMATS as REGISTER_FORMATS
+from governance.documents.register import register_export
 from governance.forms.meetings import (
     DecisionFilterForm,
     DecisionForm,
@@ -28,6 +29,7 @@ from governance.services.common import version_of
 from governance.views.common import attachment_page, pdf_response
 from groups.models import Group
 from portal import events
+from portal.downloads import content_disposition, download_filename
 
 
 def _filtered(request):
@@ -71,19 +73,14 @@ class DecisionListView(ListView):
 
 def decision_export(request, fmt: str):
     """The register as filtered on the page, every matching decision (no page limit)."""
+    if fmt not in REGISTER_FORMATS:
+        raise Http404
     _form, decisions = _filtered(request)
     decisions = decisions.iterator(chunk_size=500)
-    stamp = timezone.localdate().isoformat()
-    events.record_event(events.EXPORT, request=request, detail=f"beslut-{stamp}.{fmt}")
-    if fmt == "xlsx":
-        response = HttpResponse(
-            register_xlsx(decisions),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-        response["Content-Disposition"] = f'attachment; filename="beslut-{stamp}.xlsx"'
-        return response
-    response = HttpResponse(register_csv(decisions), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="beslut-{stamp}.csv"'
+    name = download_filename("beslut", timezone.localdate().isoformat(), extension=fmt)
+    events.record_event(events.EXPORT, request=request, detail=name)
+    response = HttpResponse(register_export(decisions, fmt), content_type=REGISTER_FORMATS[fmt])
+    response["Content-Disposition"] = content_disposition(name)
     return response
 
 

@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from groups import access
 from groups.forms import MemberImportForm
@@ -17,10 +18,13 @@ def member_import(request):
         upload = form.cleaned_data["file"]
         result = import_members(upload.read(), upload.name, actor=request.user)
         if result.ok:
+            people = ngettext(
+                "%(people)s ny person", "%(people)s nya personer", result.created_people
+            ) % {"people": result.created_people}
             messages.success(
                 request,
-                _("Importen är klar: %(memberships)s medlemskap och %(people)s nya personer.")
-                % {"memberships": result.created_memberships, "people": result.created_people},
+                _("Importen är klar: %(memberships)s medlemskap och %(people)s.")
+                % {"memberships": result.created_memberships, "people": people},
             )
             return redirect("groups:list")
     return render(

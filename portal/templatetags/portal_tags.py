@@ -1,4 +1,6 @@
 from django import template
+from django.utils.formats import date_format
+from django.utils.html import format_html
 
 register = template.Library()
 
@@ -17,3 +19,11 @@ def css_string(value) -> str:
     """Text made safe inside a CSS double-quoted string (PDF page headers and footers)."""
     text = " ".join(str(value).split())
     return text.replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3C ")
+
+
+@register.filter(expects_localtime=True)
+def day(value, format_name: str = "SHORT_DATE_FORMAT") -> str:
+    """A date that never wraps in a narrow column ("2026-12-01", not "2026-12-/01")."""
+    if not value:
+        return ""
+    return format_html('<span class="nowrap">{}</span>', date_format(value, format_name))

@@ -11,8 +11,7 @@
         if (!window.confirm(form.getAttribute("data-confirm"))) { event.preventDefault(); }
       });
     });
-    // Language selector submits on change as well as with its button.
-    var language = document.getElementById("language-select");
-    if (language) { language.addEventListener("change", function () { language.form.submit(); }); }
+    // The language changes only with the form's button: a choice that submitted itself on
+    // change would be a change of context on input (WCAG 3.2.2).
   });
 })();

@@ -35,7 +35,7 @@ BAD = GOOD.replace("-840;-1680", "-840;-16,80,0")
 
 @pytest.fixture
 def sodra():
-    hr = HealthcareRegionFactory(name="Södra sjukvårdsregionen", slug="sodra")
+    hr = HealthcareRegionFactory(name="Södra sjukvårdsregionen", short_name="Södra", slug="sodra")
     for name, code, population in [
         ("Region Skåne", "SKA", 1_390_000),
         ("Region Blekinge", "BLE", 159_000),
@@ -75,7 +75,7 @@ def upload(page, name: str, content: str, *, fill: bool = True) -> None:
     )
     if fill:
         page.get_by_label("Ägare (beslutande organ)").select_option(
-            label="Södra Regionvårdsnämnden"
+            label="Södra Regionvårdsnämnden (Södra)"
         )
         page.get_by_label("Rubrik").fill("Ekonomisk sammanställning 2020–2022")
     page.get_by_role("button", name="Importera").click()
@@ -192,6 +192,13 @@ def test_secretariat_imports_seed_004_sees_the_table_chart_and_the_sheets_errors
     screenshot(page, "finance-adopt-390", MOBILE)
     assert_fits_width(page)
     page.set_viewport_size(DESKTOP)
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Fastställ revision 2").click()
+    # A decision more than a year old is adopted only once the user confirms the date.
+    expect(page.locator("#old-date-warning")).to_be_visible()
+    expect(page.get_by_label("Tidigare budget (2020–2022)")).to_be_checked()
+    assert_accessible(page)
+    page.get_by_label("Datumet stämmer, fastställ ändå").check()
     page.once("dialog", lambda dialog: dialog.accept())
     page.get_by_role("button", name="Fastställ revision 2").click()
     expect(page.get_by_role("status")).to_contain_text("Revision 2 är fastställd")

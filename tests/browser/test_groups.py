@@ -22,7 +22,9 @@ MEMBERS = [
 
 @pytest.fixture
 def sydostra():
-    hr = HealthcareRegionFactory(name="Sydöstra sjukvårdsregionen", slug="sydostra")
+    hr = HealthcareRegionFactory(
+        name="Sydöstra sjukvårdsregionen", short_name="Sydöstra", slug="sydostra"
+    )
     for name, code in [
         ("Region Jönköpings län", "RJL"),
         ("Region Kalmar län", "RKL"),
@@ -38,9 +40,13 @@ def test_administrator_builds_seed_002_group_with_one_member_per_region(admin_pa
     page.get_by_role("navigation", name="Huvudmeny").get_by_role("link", name="Grupper").click()
     page.get_by_role("link", name="Ny grupp").click()
     page.get_by_label("Namn").fill("RAG Barnonkologi och hematologi")
-    page.get_by_label("Typ").select_option(label="Regional arbetsgrupp (RAG)")
-    page.get_by_label("Sjukvårdsregion").select_option(label="Sydöstra sjukvårdsregionen")
-    page.get_by_label("Överordnad grupp").select_option(label="RPO Barn och ungdomars hälsa")
+    page.get_by_label("Typ", exact=True).select_option(label="Regional arbetsgrupp (RAG)")
+    page.get_by_label("Sjukvårdsregion", exact=True).select_option(
+        label="Sydöstra sjukvårdsregionen"
+    )
+    page.get_by_label("Överordnad grupp").select_option(
+        label="RPO Barn och ungdomars hälsa (Sydöstra)"
+    )
     page.get_by_label("Status").select_option(label="Aktiv")
     page.get_by_label("Startdatum").fill("2020-01-01")
     page.get_by_label("Slutdatum").fill("2019-01-01")

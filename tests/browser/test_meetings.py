@@ -134,7 +134,7 @@ def test_secretary_records_decision_and_downloads_extract(page, tmp_path):
     login(page, "sekreterare")
     page.goto(f"{page.base_url}/beslut/")
     page.get_by_role("link", name="Registrera beslut").click()
-    page.get_by_label("Beslutande organ").select_option(label=board.name)
+    page.get_by_label("Beslutande organ").select_option(label=board.choice_label)
     page.get_by_label("Ärende", exact=True).fill(
         "Resultatförbättrande åtgärder 2018-2020 – laboratoriemedicin"
     )

@@ -125,7 +125,10 @@ def test_secretary_and_administrator_may_change(client, committee, secretary, ad
         client.post(reverse("finance:revision_create", args=[budget.pk]), {"note": "Höst"})
         assert budget.revisions.count() == 2
         decision = DecisionFactory(body=committee)
-        client.post(reverse("finance:budget_adopt", args=[budget.pk]), {"decision": decision.pk})
+        client.post(
+            reverse("finance:budget_adopt", args=[budget.pk]),
+            {"decision": decision.pk, "confirm_old_date": "on"},
+        )
         budget.refresh_from_db()
         assert budget.adopted_by == decision
         assert budget.adopted_revision.number == 2

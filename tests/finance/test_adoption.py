@@ -85,7 +85,11 @@ def test_secretary_adopts_with_a_decision_and_the_revision_is_frozen(
     client, budget, secretary, decision
 ):
     client.force_login(secretary)
-    response = client.post(adopt_url(budget), {"decision": decision.pk, "adopted_on": ""})
+    data = {"decision": decision.pk, "adopted_on": ""}
+    refused = client.post(adopt_url(budget), data).content.decode()
+    assert "Datumet 2020-02-14 ligger mer än ett år tillbaka. Stämmer det?" in refused
+    assert 'id="old-date-warning"' in refused
+    response = client.post(adopt_url(budget), {**data, "confirm_old_date": "on"})
     assert response.status_code == 302
     budget.refresh_from_db()
     assert budget.status == BudgetStatus.ADOPTED
@@ -161,7 +165,9 @@ def test_adopting_supersedes_only_the_budgets_the_user_ticks(
     assert elsewhere.title not in html
 
     response = client.post(
-        adopt_url(budget), {"decision": decision.pk, "supersedes": [earlier.pk]}, follow=True
+        adopt_url(budget),
+        {"decision": decision.pk, "supersedes": [earlier.pk], "confirm_old_date": "on"},
+        follow=True,
     )
     assert "Ersatta budgetar: ”Budget 2020–2022”." in response.content.decode()
     earlier.refresh_from_db()
@@ -213,7 +219,10 @@ def test_a_new_revision_can_be_adopted_by_a_later_decision(client, budget, secre
     later = DecisionFactory(body=budget.owner, year=2020, number=44, title="Reviderad budget")
     client.force_login(secretary)
     assert "Fastställ revision 2" in client.get(budget.get_absolute_url()).content.decode()
-    client.post(adopt_url(budget), {"decision": later.pk, "adopted_on": "2020-10-02"})
+    client.post(
+        adopt_url(budget),
+        {"decision": later.pk, "adopted_on": "2020-10-02", "confirm_old_date": "on"},
+    )
     budget.refresh_from_db()
     assert (budget.adopted_by, budget.adopted_revision.number) == (later, 2)
     assert budget.adopted_on == datetime.date(2020, 10, 2)
@@ -225,7 +234,7 @@ def test_an_adoption_without_its_decision_can_be_completed(client, budget, secre
     page = client.get(budget.get_absolute_url()).content.decode()
     assert "beslut som inte finns i portalen" in page
     assert "Fastställ revision 1" in page
-    client.post(adopt_url(budget), {"decision": decision.pk})
+    client.post(adopt_url(budget), {"decision": decision.pk, "confirm_old_date": "on"})
     budget.refresh_from_db()
     assert budget.adopted_by == decision
 
@@ -279,7 +288,8 @@ def test_decisions_behind_lines_and_adoption_are_shown(user_client, budget, deci
 
 def test_without_decisions_the_page_says_to_register_one_first(client, budget, secretary):
     client.force_login(secretary)
-    warning = "har inga beslut i portalen ännu. Registrera beslutet först"
+    warning = "har inga beslut från 2019–2022 i portalen som kan fastställa budgeten."
+    DecisionFactory(body=budget.owner, year=2018, title="För gammalt")
     assert warning in client.get(adopt_url(budget)).content.decode()
     DecisionFactory(body=budget.owner)
     assert warning not in client.get(adopt_url(budget)).content.decode()
@@ -317,3 +327,39 @@ def test_an_adoption_without_its_decision_freezes_the_lines_on_the_page_and_in_t
     assert "Revisionen är fastställd och kan inte ändras." in refused.content.decode()
     line.refresh_from_db()
     assert line.label != "Ändrad"
+
+
+def test_only_decisions_of_the_right_years_that_adopted_nothing_else_are_offered(
+    client, committee, budget, secretary, decision
+):
+    """A 2020–2022 budget is adopted by a decision from 2019–2022, one § adopts one budget."""
+    too_old = DecisionFactory(body=committee, year=2018, number=7, title="Budget 2018")
+    too_late = DecisionFactory(body=committee, year=2023, number=2, title="Senare beslut")
+    day_before = DecisionFactory(body=committee, year=2019, number=41, title="Budget 2020")
+    other = adopted_earlier(committee, "En annan budget", None)
+    services.budget_adopt(actor=None, budget=other, decision=day_before)
+    client.force_login(secretary)
+    html = client.get(adopt_url(budget)).content.decode()
+    assert f'<option value="{decision.pk}"' in html
+    for refused in (too_old, too_late, day_before):
+        assert f'<option value="{refused.pk}"' not in html
+    # The service says why, whoever calls it.
+    with pytest.raises(ValidationError, match=r"Beslutet är från 2018\. En budget för 2020–2022"):
+        services.budget_adopt(actor=None, budget=budget, decision=too_old)
+    with pytest.raises(ValidationError, match="har redan fastställt budgeten ”En annan budget”"):
+        services.budget_adopt(actor=None, budget=budget, decision=day_before)
+    budget.refresh_from_db()
+    assert budget.status == BudgetStatus.DRAFT
+
+
+def test_a_recent_decision_needs_no_confirmation(client, committee, secretary):
+    import time_machine
+
+    budget = seed_budget(owner=committee)
+    decision = DecisionFactory(body=committee, year=2020, decision_date=datetime.date(2020, 2, 14))
+    client.force_login(secretary)
+    with time_machine.travel(datetime.datetime(2020, 3, 1, 12, tzinfo=datetime.UTC)):
+        response = client.post(adopt_url(budget), {"decision": decision.pk})
+    assert response.status_code == 302
+    budget.refresh_from_db()
+    assert budget.adopted_by == decision

@@ -42,8 +42,8 @@ def test_seed_004_closing_balances_carry_once_and_the_sheets_differences_show():
     # The sheet adds the carried surplus a second time from 2021 on.
     assert [(c.year, c.difference) for c in table.checks] == [
         (2020, D(0)),
-        (2021, D(5026)),
-        (2022, D(5991)),
+        (2021, D(-5026)),
+        (2022, D(-5991)),
     ]
     assert [c.year for c in table.differences] == [2021, 2022]
 

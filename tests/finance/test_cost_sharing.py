@@ -110,9 +110,9 @@ def test_sharing_csv_has_region_rows_and_a_total():
     sharing = share_line(
         line, years=[2020], regions=REGIONS, populations={(1, 2020): 2, (2, 2020): 1}
     )
-    assert sharing_csv([sharing]).splitlines() == [
-        "label,region,2020",
-        "Solidarisk finansiering,Region Skåne,7",
-        "Solidarisk finansiering,Region Blekinge,3",
-        "Solidarisk finansiering,total,10",
+    assert sharing_csv([sharing]).decode("utf-8-sig").splitlines() == [
+        "label;region;2020",
+        "Solidarisk finansiering;Region Skåne;7",
+        "Solidarisk finansiering;Region Blekinge;3",
+        "Solidarisk finansiering;total;10",
     ]

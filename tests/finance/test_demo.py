@@ -26,8 +26,8 @@ def test_demo_budget_is_seed_004_adopted_and_idempotent():
     # The sheet's own closing balances carry the surplus twice from 2021 on.
     assert [(c.year, c.stated, c.difference) for c in view.table.checks] == [
         (2020, D(18436), D(0)),
-        (2021, D(16221), D(5026)),
-        (2022, D(9945), D(5991)),
+        (2021, D(16221), D(-5026)),
+        (2022, D(9945), D(-5991)),
     ]
     (sharing,) = view.sharing
     assert [row.region.name for row in sharing.rows] == [

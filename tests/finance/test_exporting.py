@@ -18,6 +18,12 @@ D = Decimal
 pytestmark = pytest.mark.django_db
 
 
+def csv_rows(data: bytes) -> list[list[str]]:
+    """A CSV export as Swedish Excel reads it: UTF-8 with BOM, semicolons."""
+    assert data.startswith(b"\xef\xbb\xbf")
+    return list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
+
+
 def content(budget):
     """Lines, amounts, opening balance and checks of a budget's latest revision."""
     view = selectors.budget_view(budget.pk)
@@ -31,7 +37,7 @@ def content(budget):
 
 def test_csv_has_the_import_header_lines_and_computed_rows(committee):
     view = selectors.budget_view(seed_budget(owner=committee).pk)
-    rows = list(csv.reader(io.StringIO(exporting.budget_csv(view))))
+    rows = csv_rows(exporting.budget_csv(view))
     assert rows[0] == ["label", "kind", "2020", "2021", "2022"]
     assert rows[1] == ["Solidarisk finansiering kansli och nämnd", "income", "8441", "8441", "8441"]
     assert rows[3] == [
@@ -57,12 +63,12 @@ def test_csv_has_the_import_header_lines_and_computed_rows(committee):
     assert computed["opening_balance"] == ["11827", "18436", "11195"]
     assert computed["closing_balance"] == ["18436", "11195", "3954"]
     assert computed["closing_check"] == ["18436", "16221", "9945"]
-    assert computed["closing_check_difference"] == ["0", "5026", "5991"]
+    assert computed["closing_check_difference"] == ["0", "-5026", "-5991"]
 
 
 def test_exported_csv_imports_again_unchanged(committee):
     original = seed_budget(owner=committee)
-    data = exporting.budget_csv(selectors.budget_view(original.pk)).encode()
+    data = exporting.budget_csv(selectors.budget_view(original.pk))
     again = import_budget(data, "export.csv", owner=committee, title="Igen", actor=None)
     assert again.ok, again.errors
     assert content(again.budget) == content(original)
@@ -89,7 +95,7 @@ def test_exported_xlsx_imports_again_unchanged_with_decimals(committee):
     assert again.ok, again.errors
     assert content(again.budget) == content(original)
     csv_again = import_budget(
-        exporting.budget_csv(view).encode(), "e.csv", owner=committee, title="C", actor=None
+        exporting.budget_csv(view), "e.csv", owner=committee, title="C", actor=None
     )
     assert content(csv_again.budget) == content(original)
 
@@ -127,7 +133,9 @@ def test_import_and_export_commands(committee, tmp_path):
             "export_budget", str(budget.pk), format=fmt, output=str(target), stdout=io.StringIO()
         )
         assert target.stat().st_size > 0
-    assert (tmp_path / "out.csv").read_text().splitlines()[1] == "Intäkt,income,8441"
+    assert (tmp_path / "out.csv").read_text(encoding="utf-8-sig").splitlines()[1] == (
+        "Intäkt;income;8441"
+    )
     assert (tmp_path / "out.pdf").read_bytes().startswith(b"%PDF")
 
 
@@ -182,7 +190,7 @@ def test_exported_text_cannot_become_a_formula_in_excel(committee):
     from openpyxl import load_workbook
 
     view = selectors.budget_view(formula_budget(committee).pk)
-    rows = list(csv.reader(io.StringIO(exporting.budget_csv(view))))
+    rows = csv_rows(exporting.budget_csv(view))
     labels = [row[0] for row in rows[1:6]]
     assert labels == [
         "'" + FORMULA,
@@ -196,7 +204,8 @@ def test_exported_text_cannot_become_a_formula_in_excel(committee):
 
     sheet = load_workbook(io.BytesIO(exporting.budget_xlsx(view))).active
     cells = {cell.value: cell for cell in sheet["A"]}
-    assert "'" + FORMULA in cells
+    # A string cell: Excel shows the text as typed, with no apostrophe, and never runs it.
+    assert FORMULA in cells and "'" + FORMULA not in cells
     assert all(cell.data_type == "s" for cell in sheet["A"])
     assert not any(cell.data_type == "f" for row in sheet.iter_rows() for cell in row)
     assert sheet["C3"].value == -5 and sheet["C3"].data_type == "n"
@@ -206,7 +215,7 @@ def test_escaped_labels_import_again_as_written(committee):
     original = formula_budget(committee)
     view = selectors.budget_view(original.pk)
     for name, data in (
-        ("e.csv", exporting.budget_csv(view).encode()),
+        ("e.csv", exporting.budget_csv(view)),
         ("e.xlsx", exporting.budget_xlsx(view)),
     ):
         again = import_budget(data, name, owner=committee, title=name, actor=None)
@@ -226,5 +235,32 @@ def test_cost_sharing_csv_escapes_labels(committee):
         regions=[RegionInfo(key=1, name="@Region")],
         populations={(1, 2024): 5},
     )
-    rows = list(csv.reader(io.StringIO(sharing_csv([sharing]))))
+    rows = csv_rows(sharing_csv([sharing]))
     assert rows[1] == ["'=2+2", "'@Region", "10"]
+
+
+def test_xlsx_has_number_cells_a_frozen_header_and_a_filter(committee):
+    from openpyxl import load_workbook
+
+    view = selectors.budget_view(seed_budget(owner=committee).pk)
+    sheet = load_workbook(io.BytesIO(exporting.budget_xlsx(view))).active
+    assert sheet.freeze_panes == "A2"
+    assert sheet.auto_filter.ref == sheet.dimensions
+    assert [cell.value for cell in sheet[1]] == ["label", "kind", "2020", "2021", "2022"]
+    assert all(cell.font.bold for cell in sheet[1])
+    assert sheet["C4"].value == -6617 and sheet["C4"].data_type == "n"
+    assert sheet["C4"].number_format == "#,##0"
+
+
+def test_csv_writes_decimal_commas_unquoted_between_semicolons(committee):
+    from finance import services
+
+    budget = services.budget_create(
+        actor=None,
+        owner=committee,
+        title="Decimaler",
+        years=[2024],
+        lines=[("Intäkt, med komma", "income", {2024: D("1.5")})],
+    )
+    text = exporting.budget_csv(selectors.budget_view(budget.pk)).decode("utf-8-sig")
+    assert text.splitlines()[1] == "Intäkt, med komma;income;1,5"

@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from finance import services
 from finance.models import Budget, BudgetAmount, BudgetLine, BudgetStatus
+from portal.downloads import download_filename
 from tests.finance.factories import CommitteeFactory, DecisionFactory, seed_budget, sized_budget
 from tests.groups.factories import RegionFactory, RegionPopulationFactory
 from tests.helpers import page_queries
@@ -46,7 +47,12 @@ def test_budget_page_table_checks_chart_and_cost_sharing(user_client, budget):
     assert '<td class="number">3\u00a0954</td>' in html
     assert 'id="check-differences"' in html
     assert "Underlaget anger en annan utgående balans än portalens beräkning för 2 år." in html
-    assert '<td class="number">5\u00a0991</td>' in html
+    assert '<td class="number negative">\u22125\u00a0991</td>' in html
+    assert "Skillnad (beräknat minus underlag)" in html
+    assert (
+        "Utgående balans enligt underlaget är 16\u00a0221, beräknat 11\u00a0195: skillnaden "
+        "\u22125\u00a0026 (beräknat minus underlag). Underlaget anger 5\u00a0026 tkr mer"
+    ) in html
     # The chart: inline SVG, an image with a title, the table as its alternative.
     assert '<svg xmlns="http://www.w3.org/2000/svg" class="balance-chart" role="img"' in html
     assert '<title id="closing-chart-title">Utgående balans per år (tkr)' in html
@@ -83,19 +89,20 @@ def test_list_query_count_does_not_grow_with_budgets(admin_client):
 
 
 def test_exports_download(user_client, budget):
-    for fmt, start in (("csv", b"label,kind,2020"), ("xlsx", b"PK"), ("pdf", b"%PDF")):
+    stem = download_filename("budget", budget.pk, "rev1", budget.title, extension="")
+    for fmt, start in (("csv", b"\xef\xbb\xbflabel;kind;2020"), ("xlsx", b"PK"), ("pdf", b"%PDF")):
         response = user_client.get(reverse("finance:budget_export", args=[budget.pk, fmt]))
         assert response.status_code == 200
         assert response.content.startswith(start)
-        assert f'filename="budget-{budget.pk}-rev1.{fmt}"' in response["Content-Disposition"]
-    assert (
-        user_client.get(reverse("finance:budget_export", args=[budget.pk, "doc"])).status_code
-        == 404
-    )
+        assert f'filename="{stem}{fmt}"' in response["Content-Disposition"]
+    for unknown in ("doc", "CSV", "pdf.csv"):
+        url = reverse("finance:budget_export", args=[budget.pk, unknown])
+        assert user_client.get(url).status_code == 404
     sharing = user_client.get(reverse("finance:cost_sharing_export", args=[budget.pk]))
-    assert sharing.content.decode().splitlines()[1] == (
-        "Solidarisk finansiering kansli och nämnd,Region Blekinge,866,866,"
+    assert sharing.content.decode("utf-8-sig").splitlines()[1] == (
+        "Solidarisk finansiering kansli och nämnd;Region Blekinge;866;866;"
     )
+    assert "kostnadsfordelning-" in sharing["Content-Disposition"]
 
 
 def line_url(budget, line):
@@ -220,7 +227,12 @@ def test_upload_page_shows_errors_and_saves_nothing_then_creates(admin_client, c
     )
     html = response.content.decode()
     assert "Inget importerades." in html
-    assert "<td>2</td><td>C (2020)</td><td>”12x” är inget belopp." in html
+    # Row, column and message; on a phone the same cells read "Rad 2, kolumn C (2020): …".
+    assert (
+        '<td><span class="narrow-only">Rad </span>2</td>'
+        '<td><span class="narrow-only">, kolumn </span>C (2020)<span class="narrow-only">:</span>'
+        "</td><td>”12x” är inget belopp."
+    ) in html
     assert Budget.objects.count() == 0
     good = b"label,kind,2020\nIntakt,income,12\n"
     response = admin_client.post(
@@ -259,7 +271,7 @@ def test_after_a_refused_file_owner_and_title_are_kept_and_the_file_asked_for_ag
     )
     html = response.content.decode()
     assert "Inget importerades." in html
-    assert f'<option value="{other.pk}" selected>Västra Regionvårdsnämnden</option>' in html
+    assert f'<option value="{other.pk}" selected>Västra Regionvårdsnämnden (' in html
     assert 'value="Budget 2020 för Västra"' in html
     assert "Välj filen igen efter att du rättat den." in html
     # A missing title keeps the owner and asks for the file again as well.

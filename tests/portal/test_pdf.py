@@ -88,3 +88,29 @@ def test_shared_layout_prints_issuer_reference_title_and_page_numbers(tmp_path):
         # Page 1 carries the letterhead; the running header starts on page 2.
         assert ('Södra "Regionvårdsnämnden"' in page) == (number > 1)
         assert ("Dnr RVN 2018/12" in page) == (number > 1)
+
+
+LONG_TITLE = (
+    "§ 12 Processledarstöd som en del i användningen av den statliga satsningen på kortare "
+    "väntetider i cancervården och regional arbetsfördelning inom Södra sjukvårdsregionen"
+)
+
+
+def test_footer_keeps_the_page_counter_on_one_line_under_a_long_title(tmp_path):
+    from django.template import Context, Template
+
+    info = DocumentInfo(title=LONG_TITLE, author="Södra Regionvårdsnämnden")
+    template = Template(
+        '{% extends "pdf/base.html" %}{% block body %}{% for n in rows %}'
+        "<p>Rad {{ n }} med brödtext.</p>{% endfor %}{% endblock %}"
+    )
+    html = template.render(Context({"document": info, "rows": range(90)}))
+    path = tmp_path / "long.pdf"
+    path.write_bytes(html_to_pdf(html, info))
+    lines = run("pdftotext", "-layout", str(path), "-").splitlines()
+    counters = [line for line in lines if "Sida " in line]
+    assert len(counters) >= 2
+    for number, line in enumerate(counters, start=1):
+        # The title and the counter share the line; the counter is whole at its end.
+        assert line.startswith("§ 12 Processledarstöd"), line
+        assert line.rstrip().endswith(f"Sida {number} av {len(counters)}"), line
