@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -28,6 +28,7 @@ from governance.views.common import attachment_page, pdf_response
 from groups.access import user_can_on_group
 from groups.models import Group
 from groups.permissions import MANAGE_DECISIONS
+from portal.storage import download_response
 
 
 def _filtered(request):
@@ -249,9 +250,8 @@ def decision_pdf(request, pk: int):
 
 def attachment_download(request, pk: int):
     attachment = access.attachment_for_download(pk, user=request.user)
-    return FileResponse(
-        attachment.file.open("rb"),
-        as_attachment=True,
+    return download_response(
+        attachment.file,
         filename=attachment.original_name or attachment.title,
         content_type=attachment.mime_type,
     )
