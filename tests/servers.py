@@ -77,6 +77,7 @@ def running(
     *,
     log: Path,
     env: dict | None = None,
+    cwd: Path | None = None,
     stop_signal: signal.Signals = signal.SIGTERM,
 ) -> Iterator[subprocess.Popen]:
     """Start a server, yield it, and stop it whatever happens in between."""
@@ -87,6 +88,7 @@ def running(
             stderr=subprocess.STDOUT,
             stdin=subprocess.DEVNULL,
             env=env,
+            cwd=cwd,
             start_new_session=True,  # its own process group: stopping it stops its workers
             preexec_fn=_die_with_parent,
         )
@@ -96,16 +98,21 @@ def running(
         stop(process, stop_signal)
 
 
+def send_signal(process: subprocess.Popen, sent: signal.Signals) -> None:
+    """To the server and the processes it started (its process group)."""
+    if process.poll() is None:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, sent)
+
+
 def stop(process: subprocess.Popen, stop_signal: signal.Signals = signal.SIGTERM) -> None:
     if process.poll() is not None:
         return
-    with contextlib.suppress(ProcessLookupError):
-        os.killpg(process.pid, stop_signal)
+    send_signal(process, stop_signal)
     try:
         process.wait(timeout=STOP_TIMEOUT)
     except subprocess.TimeoutExpired:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(process.pid, signal.SIGKILL)
+        send_signal(process, signal.SIGKILL)
         process.wait(timeout=STOP_TIMEOUT)
 
 
@@ -258,17 +265,55 @@ def haproxy_binary() -> str:
     return found
 
 
-def gunicorn_command(port: int, *, workers: int) -> list[str]:
+def gunicorn_command(port: int, *, workers: int, config: Path) -> list[str]:
+    """The portal's WSGI app on 127.0.0.1:port; config is given so that no gunicorn.conf.py
+    in the working directory is read instead."""
     return [
         str(VENV_BIN / "gunicorn"),
         "portal.wsgi:application",
+        f"--config={config}",
         f"--bind=127.0.0.1:{port}",
         f"--workers={workers}",
         "--worker-class=sync",
+        "--preload",
+        "--no-control-socket",  # its default path in ~/.gunicorn is one for every instance
         "--timeout=30",
         "--graceful-timeout=2",
         "--access-logfile=-",
     ]
+
+
+def gunicorn_workers(master_pid: int) -> set[int]:
+    """The worker processes of a gunicorn master (Linux: read from /proc)."""
+    workers = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            after_name = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue  # ended while we looked
+        if int(after_name[1]) == master_pid:
+            workers.add(int(stat.parent.name))
+    return workers
+
+
+def renew_gunicorn_workers(masters: tuple[int, ...], *, workers: int) -> None:
+    """New workers for old, and wait until no old one is left to answer: nothing a worker kept
+    in memory from an earlier request (Django's content-type cache, say) survives. The old
+    ones are ended at once (SIGQUIT); with --preload each master forks their successors from
+    the application it has loaded, within a second or two."""
+    old = {master: gunicorn_workers(master) for master in masters}
+    for pid in set().union(*old.values()):
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGQUIT)
+
+    def renewed() -> bool:
+        for master, before in old.items():
+            current = gunicorn_workers(master)
+            if current & before or len(current) != workers:
+                return False
+        return True
+
+    wait_until(renewed, what="new gunicorn workers")
 
 
 def haproxy_config(port: int, backends: dict[str, int]) -> str:
