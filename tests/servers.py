@@ -205,11 +205,13 @@ def seaweedfs(directory: Path) -> Iterator[S3Server]:
         "-ip.bind=127.0.0.1",
         f"-master.port={ports['master']}",
         f"-master.port.grpc={grpc['master']}",
-        "-master.volumeSizeLimitMB=64",
+        # Every bucket is a collection that takes 7 volumes at its first write (and the filer's
+        # own log takes some): room for a few dozen buckets. Volumes grow as written.
+        "-master.volumeSizeLimitMB=16",
         "-master.telemetry=false",
         f"-volume.port={ports['volume']}",
         f"-volume.port.grpc={grpc['volume']}",
-        "-volume.max=8",
+        "-volume.max=300",
         "-volume.preStopSeconds=0",
         "-filer",
         f"-filer.port={ports['filer']}",
@@ -222,6 +224,7 @@ def seaweedfs(directory: Path) -> Iterator[S3Server]:
         "-s3.port.lance=0",
         f"-s3.localSocket={directory / 's3.sock'}",
         f"-s3.config={config}",
+        "-s3.autoCreateBucket=false",  # as S3 itself: a missing bucket is an error
     ]
     log = directory / "weed.log"
     try:

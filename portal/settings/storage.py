@@ -19,7 +19,7 @@ def default_storage_config() -> dict:
     if backend == LOCAL:
         return {"BACKEND": "django.core.files.storage.FileSystemStorage"}
     if backend == S3:
-        return {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": s3_options()}
+        return {"BACKEND": "portal.s3.PortalS3Storage", "OPTIONS": s3_options()}
     raise ImproperlyConfigured(f"STORAGE_BACKEND must be {LOCAL!r} or {S3!r}, not {backend!r}.")
 
 

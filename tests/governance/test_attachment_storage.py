@@ -52,3 +52,23 @@ def test_the_same_file_twice_is_kept_once(client, convener, meeting, s3_storage,
     first, second = Attachment.objects.order_by("position")
     assert first.file.name == second.file.name
     assert s3_server.keys(s3_storage) == [first.file.name]
+
+
+def test_a_storage_that_refuses_is_a_message_next_to_the_file_not_an_error_page(
+    client, convener, meeting, s3_storage, settings
+):
+    item = meetings.agenda_item_add(actor=None, meeting=meeting, title="Budget")
+    options = settings.STORAGES["default"]["OPTIONS"]
+    settings.STORAGES = {  # a key the storage does not know: it refuses every write
+        **settings.STORAGES,
+        "default": {**settings.STORAGES["default"], "OPTIONS": {**options, "secret_key": "fel"}},
+    }
+    client.force_login(convener.user)
+    response = upload(client, item, "budget.pdf", b"%PDF-1.7\nbudget\n%%EOF\n", title="Budget")
+    assert response.status_code == 200
+    assert response.context["form"].errors["file"] == [
+        "Filen kunde inte sparas just nu: lagringen för bilagor svarar inte. Försök igen om en "
+        "stund; kvarstår felet, kontakta kansliet."
+    ]
+    assert 'value="Budget"' in response.content.decode()  # what was typed stays
+    assert not Attachment.objects.exists()

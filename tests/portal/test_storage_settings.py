@@ -20,7 +20,7 @@ def test_s3_is_configured_from_the_environment(monkeypatch):
     monkeypatch.delenv("AWS_ACCESS_KEY_ID", raising=False)
     config = default_storage_config()
     options = config["OPTIONS"]
-    assert config["BACKEND"] == "storages.backends.s3.S3Storage"
+    assert config["BACKEND"] == "portal.s3.PortalS3Storage"  # django-storages' S3Storage
     assert options["bucket_name"] == "samverkan-bilagor"
     assert options["endpoint_url"] == "https://s3.example.se"
     assert options["region_name"] == "eu-north-1"
