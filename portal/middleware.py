@@ -11,10 +11,14 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.middleware.locale import LocaleMiddleware
+from django.shortcuts import render
+from django.urls import reverse
 from django.utils import translation
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
 from portal import events, sessions
+from portal.pdf_limits import PdfRefused
 
 CONTENT_SECURITY_POLICY = "; ".join(
     [
@@ -131,3 +135,35 @@ class SwedishByDefaultLocaleMiddleware(LocaleMiddleware):
             language = settings.LANGUAGE_CODE
         translation.activate(language)
         request.LANGUAGE_CODE = translation.get_language()
+
+
+class PdfRefusedMiddleware:
+    """A PDF over its time or memory bound (portal.pdf_limits) answers a Swedish page saying
+    so, with status 503, never a 500."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, PdfRefused):
+            return None
+        referer = request.headers.get("referer", "")
+        back_url = (
+            referer
+            if url_has_allowed_host_and_scheme(
+                referer, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+            )
+            else reverse("dashboard")
+        )
+        response = render(
+            request,
+            "pdf_refused.html",
+            {"message": exception.message, "back_url": back_url},
+            status=503,
+        )
+        if exception.retry_after:
+            response["Retry-After"] = str(exception.retry_after)
+        return response

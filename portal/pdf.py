@@ -2,7 +2,9 @@
 
 Every document (commission, decision extract, minutes, agenda, budget) renders an HTML
 template that extends templates/pdf/base.html and calls render_pdf(). See
-docs/decisions/0006-pdf-a-3u.md for the choice of variant.
+docs/decisions/0006-pdf-a-3u.md for the choice of variant. WeasyPrint runs in a helper process
+within time and memory bounds (portal/pdf_limits.py); PDFs are rendered per request, never
+stored.
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ from pathlib import Path
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import timezone
+
+from portal.pdf_limits import BoundedRenderer
 
 PDF_VARIANT = "pdf/a-3u"
 FONT_DIR = Path(settings.BASE_DIR) / "static" / "fonts"
@@ -40,10 +44,24 @@ def render_html(template_name: str, context: dict, info: DocumentInfo) -> str:
 
 
 def html_to_pdf(html: str, info: DocumentInfo, *, base_url: str | None = None) -> bytes:
-    """WeasyPrint with the portal's fixed options. Separate so benchmarks can time it alone."""
+    """The PDF of the HTML, rendered within the time and memory bounds of portal.pdf_limits
+    (raises PdfTooSlow or PdfTooLarge, which the middleware shows as a Swedish page)."""
+    created = (info.created or timezone.now()).isoformat(timespec="seconds")
+    return renderer.run(
+        weasyprint_pdf,
+        html,
+        info,
+        base_url=base_url or str(settings.BASE_DIR),
+        created=created,
+    )
+
+
+def weasyprint_pdf(html: str, info: DocumentInfo, *, base_url: str, created: str) -> bytes:
+    """WeasyPrint with the portal's fixed options, in the calling process. Runs in the PDF
+    helper process; separate so benchmarks can time WeasyPrint alone."""
     from weasyprint import CSS, HTML
 
-    document = HTML(string=html, base_url=base_url or str(settings.BASE_DIR)).render(
+    document = HTML(string=html, base_url=base_url).render(
         stylesheets=[CSS(filename=str(PDF_CSS))],
         pdf_variant=PDF_VARIANT,
         pdf_tags=True,
@@ -53,11 +71,28 @@ def html_to_pdf(html: str, info: DocumentInfo, *, base_url: str | None = None) -
     document.metadata.description = info.subject
     document.metadata.keywords = list(info.keywords)
     document.metadata.lang = info.language
-    created = (info.created or timezone.now()).isoformat(timespec="seconds")
     document.metadata.created = created
     document.metadata.modified = created
     document.metadata.generator = "Samverkansportalen"
     return document.write_pdf(pdf_variant=PDF_VARIANT, pdf_tags=True)
+
+
+def warm_up() -> None:
+    """What the helper renders before it is capped: a page with the portal's CSS and fonts
+    (pdf.css loads them), so the cap is left for the documents themselves."""
+    html = (
+        '<html lang="sv"><body><h1>Samverkansportalen</h1>'
+        "<p><strong>Förberedelse</strong> <em>av</em> PDF-dokument.</p></body></html>"
+    )
+    weasyprint_pdf(
+        html,
+        DocumentInfo(title="Förberedelse", author="Samverkansportalen"),
+        base_url=str(settings.BASE_DIR),
+        created="2000-01-01T00:00:00+00:00",
+    )
+
+
+renderer = BoundedRenderer(warm_up="portal.pdf:warm_up")
 
 
 def render_pdf(template_name: str, context: dict, info: DocumentInfo) -> bytes:

@@ -43,3 +43,35 @@ def user_client(user):
     client = Client()
     client.force_login(user)
     return client
+
+
+@pytest.fixture(scope="session")
+def s3_server(tmp_path_factory):
+    """A real S3 server (SeaweedFS) on loopback for the whole run, stopped at its end."""
+    from tests.servers import seaweedfs
+
+    with seaweedfs(tmp_path_factory.mktemp("seaweedfs")) as server:
+        yield server
+
+
+@pytest.fixture
+def s3_bucket(s3_server):
+    """An empty bucket of its own for one test."""
+    import uuid
+
+    from tests.servers import create_bucket
+
+    name = f"portal-{uuid.uuid4().hex[:12]}"
+    create_bucket(s3_server, name)
+    return name
+
+
+@pytest.fixture
+def s3_storage(s3_server, s3_bucket, settings, monkeypatch):
+    """Uploads go to the bucket, configured the way production is: from the environment."""
+    from portal.settings.storage import default_storage_config
+
+    for name, value in s3_server.environment(s3_bucket).items():
+        monkeypatch.setenv(name, value)
+    settings.STORAGES = {**settings.STORAGES, "default": default_storage_config()}
+    return s3_bucket

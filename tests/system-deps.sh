@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the portal needs, only when something is missing.
 #   tests/system-deps.sh runtime   what the running portal needs (PDFs, translations)
-#   tests/system-deps.sh test      that, plus what the tests need (PostgreSQL, Chromium, poppler)
+#   tests/system-deps.sh test      that, plus what the tests need (PostgreSQL, Chromium, poppler,
+#                                  haproxy for the several-app-servers test)
 set -euo pipefail
 mode=${1:-test}
 packages=()
@@ -15,6 +16,7 @@ if [ "$mode" = test ]; then
   command -v chromium >/dev/null || packages+=(chromium)
   command -v pdftoppm >/dev/null || packages+=(poppler-utils)
   [ -f /usr/share/fonts/truetype/noto/NotoSans-Regular.ttf ] || packages+=(fonts-noto-core)
+  [ -x /usr/sbin/haproxy ] || command -v haproxy >/dev/null || packages+=(haproxy)
 fi
 if [ ${#packages[@]} -eq 0 ]; then
   exit 0

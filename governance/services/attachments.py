@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import logging
 import os
 import zipfile
 
@@ -21,6 +22,7 @@ from governance.models import AgendaItem, Attachment, Decision
 from governance.services.common import ensure_meeting_editable
 from portal.history import save_with_history
 
+logger = logging.getLogger(__name__)
 MAX_BYTES = 20 * 1024 * 1024
 ALLOWED_DESCRIPTION = "PDF, Word (DOCX), Excel (XLSX), OpenDocument-text (ODT), PNG eller JPEG"
 ODT = "application/vnd.oasis.opendocument.text"
@@ -195,7 +197,18 @@ def attachment_add(
         attachment.size = len(data)
         attachment.sha512 = hashlib.sha512(data).hexdigest()
         attachment.original_name = stored_name(upload.name, attachment.mime_type)
-        attachment.file.save("upload", ContentFile(data), save=False)
+        try:
+            attachment.file.save("upload", ContentFile(data), save=False)
+        except OSError as error:  # the disk or the object storage (portal.s3) failed
+            logger.exception("Attachment not stored")
+            raise ValidationError(
+                {
+                    "file": _(
+                        "Filen kunde inte sparas just nu: lagringen för bilagor svarar inte. "
+                        "Försök igen om en stund; kvarstår felet, kontakta kansliet."
+                    )
+                }
+            ) from error
     save_with_history(
         attachment, actor=actor, reason=_("Bilaga tillagd: %(title)s") % {"title": title}
     )

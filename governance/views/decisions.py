@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -30,6 +30,7 @@ from governance.views.common import attachment_page, pdf_response
 from groups.models import Group
 from portal import events
 from portal.downloads import content_disposition, download_filename
+from portal.storage import download_response
 
 
 def _filtered(request):
@@ -252,9 +253,8 @@ def decision_pdf(request, pk: int):
 
 def attachment_download(request, pk: int):
     attachment = access.attachment_for_download(pk, user=request.user)
-    return FileResponse(
-        attachment.file.open("rb"),
-        as_attachment=True,
+    return download_response(
+        attachment.file,
         filename=attachment_services.download_name(attachment),
         content_type=attachment.mime_type,
     )

@@ -6,6 +6,7 @@ from pathlib import Path
 import dj_database_url
 
 from portal.settings.env import env_bool, env_int, env_list, env_str, lockout_parameters
+from portal.settings.storage import default_storage_config
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -189,3 +190,11 @@ LOGGING = {
         "axes": {"level": "WARNING"},
     },
 }
+
+# --- Beyond one machine (docs/deployment.md) ----------------------------------------------
+# Object storage for uploads (local disk unless STORAGE_BACKEND=s3) and the bounds of PDF
+# rendering (portal/pdf_limits.py). Kept together so the other settings stay untouched.
+STORAGES["default"] = default_storage_config()
+PDF_TIMEOUT_SECONDS = env_int("PDF_TIMEOUT_SECONDS", 20)
+PDF_MEMORY_LIMIT_MB = env_int("PDF_MEMORY_LIMIT_MB", 1024)
+MIDDLEWARE.append("portal.middleware.PdfRefusedMiddleware")

@@ -6,13 +6,14 @@ import warnings
 from portal.settings.base import *  # noqa: F403
 from portal.settings.base import DATABASES, VAR_DIR
 from portal.settings.env import env_str
+from portal.settings.storage import default_storage_config
 
 DEBUG = False
 SECRET_KEY = "test-secret-key-not-used-anywhere-else-0123456789"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": default_storage_config(),  # local files unless STORAGE_BACKEND=s3
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 MEDIA_ROOT = VAR_DIR / "test-media" / str(os.getpid())

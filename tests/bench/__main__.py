@@ -1,4 +1,5 @@
-"""`make bench`: runs every tests/bench/bench_*.py module's run() and prints its figures.
+"""`make bench`: runs every tests/bench/bench_*.py module's run() and prints its figures
+(`python -m tests.bench bench_pdf_isolation …` runs the named ones only).
 
 Benchmarks run against the throw-away PostgreSQL that tests/postgres.sh starts; each module
 creates the data it needs in a fresh test database and reports medians of repeated runs.
@@ -23,7 +24,7 @@ def main() -> int:
     old_config = runner.setup_databases()
     try:
         package = importlib.import_module("tests.bench")
-        names = sorted(
+        names = sys.argv[1:] or sorted(
             name
             for _, name, _ in pkgutil.iter_modules(package.__path__)
             if name.startswith("bench_")

@@ -4,9 +4,6 @@ The portal's render (selector + template + Markdown + WeasyPrint with metadata) 
 most 1.2 × WeasyPrint alone, and under 1 s, for the seed commissions 000 and 002.
 """
 
-import statistics
-import time
-
 from weasyprint import CSS, HTML
 
 from governance.demo import commissions as demo
@@ -15,6 +12,7 @@ from governance.models import Commission
 from governance.selectors.commissions import commission_for_pdf
 from groups import demo as groups_demo
 from portal.pdf import PDF_CSS, PDF_VARIANT
+from tests.bench.timing import interleaved_medians
 
 SEEDS = {
     "000": "Test av arbetssätt med team och länsamordnare",
@@ -30,18 +28,6 @@ def _weasyprint_alone(html: str) -> bytes:
     )
 
 
-def _interleaved(first, second, *, repeat: int) -> tuple[float, float]:
-    """Medians of two functions timed alternately, so both see the same machine load."""
-    first(), second()  # warm-up: fonts, templates, imports
-    samples: tuple[list[float], list[float]] = ([], [])
-    for _ in range(repeat):
-        for function, bucket in ((first, samples[0]), (second, samples[1])):
-            start = time.perf_counter()
-            function()
-            bucket.append(time.perf_counter() - start)
-    return statistics.median(samples[0]), statistics.median(samples[1])
-
-
 def run(repeat: int = 15) -> dict[str, tuple[float, float]]:
     groups_demo.load()
     demo.load()
@@ -49,7 +35,7 @@ def run(repeat: int = 15) -> dict[str, tuple[float, float]]:
     for seed, title in SEEDS.items():
         commission = Commission.objects.get(title=title)
         html, _info = commission_html(commission_for_pdf(commission.pk))
-        portal, alone = _interleaved(
+        portal, alone = interleaved_medians(
             lambda pk=commission.pk: commission_pdf(pk),
             lambda html=html: _weasyprint_alone(html),
             repeat=repeat,

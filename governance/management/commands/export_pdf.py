@@ -11,6 +11,7 @@ from django.http import Http404
 
 from governance.documents.commissions import commission_pdf
 from governance.documents.meetings import agenda_pdf, decision_extract_pdf, minutes_pdf
+from portal.pdf_limits import PdfRefused
 
 KINDS = {
     "commission": commission_pdf,
@@ -38,6 +39,8 @@ class Command(BaseCommand):
             pdf, filename = KINDS[kind](id)
         except Http404 as error:
             raise CommandError(f"Hittade inget dokument av typen {kind} med id {id}.") from error
+        except PdfRefused as error:  # over PDF_TIMEOUT_SECONDS or PDF_MEMORY_LIMIT_MB
+            raise CommandError(error.message) from error
         path = Path(output or filename)
         path.write_bytes(pdf)
         self.stdout.write(f"Skrev {path} ({len(pdf)} byte).")
