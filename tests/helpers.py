@@ -86,13 +86,18 @@ def form_data(html: str, action: str = "") -> dict[str, list[str]]:
     return data
 
 
-def pdf_bytes(*, pages: int = 1, password: str = "") -> bytes:
-    """A real PDF (what the upload checks accept), `pages` blank A4 pages."""
+def pdf_bytes(*, pages: int = 1, password: str = "", padding: int = 0) -> bytes:
+    """A real PDF (what the upload checks accept), `pages` blank A4 pages; `padding` random
+    bytes (as hex in the metadata) make it large and unique."""
+    import os
+
     from pypdf import PdfWriter
 
     writer = PdfWriter()
     for _ in range(pages):
         writer.add_blank_page(width=595, height=842)
+    if padding:
+        writer.add_metadata({"/Padding": os.urandom(padding // 2).hex()})
     if password:
         writer.encrypt(password)
     buffer = io.BytesIO()

@@ -2,7 +2,6 @@
 the portal into the bucket, served back through the access check, checksum intact."""
 
 import hashlib
-import os
 from pathlib import Path
 
 import pytest
@@ -11,6 +10,7 @@ from django.urls import reverse
 from governance.models import Attachment
 from governance.services import meetings
 from tests.governance.test_attachments import upload
+from tests.helpers import pdf_bytes
 
 pytestmark = pytest.mark.django_db
 
@@ -20,7 +20,7 @@ def test_an_upload_is_kept_in_the_bucket_and_served_back_to_members_only(
 ):
     item = meetings.agenda_item_add(actor=None, meeting=meeting, title="Budget")
     # Larger than one streamed chunk, so the download is really read in parts.
-    data = b"%PDF-1.7\n" + os.urandom(300_000) + b"\n%%EOF\n"
+    data = pdf_bytes(padding=300_000)
     client.force_login(convener.user)
     assert upload(client, item, "budget 2026.pdf", data).status_code == 302
     attachment = Attachment.objects.get()
@@ -46,7 +46,7 @@ def test_an_upload_is_kept_in_the_bucket_and_served_back_to_members_only(
 def test_the_same_file_twice_is_kept_once(client, convener, meeting, s3_storage, s3_server):
     item = meetings.agenda_item_add(actor=None, meeting=meeting, title="Budget")
     client.force_login(convener.user)
-    data = b"%PDF-1.7\nsamma fil\n%%EOF\n"
+    data = pdf_bytes(pages=2)
     upload(client, item, "a.pdf", data, title="Bilaga 1")
     upload(client, item, "b.pdf", data, title="Bilaga 2")
     first, second = Attachment.objects.order_by("position")
@@ -64,7 +64,7 @@ def test_a_storage_that_refuses_is_a_message_next_to_the_file_not_an_error_page(
         "default": {**settings.STORAGES["default"], "OPTIONS": {**options, "secret_key": "fel"}},
     }
     client.force_login(convener.user)
-    response = upload(client, item, "budget.pdf", b"%PDF-1.7\nbudget\n%%EOF\n", title="Budget")
+    response = upload(client, item, "budget.pdf", pdf_bytes(pages=3), title="Budget")
     assert response.status_code == 200
     assert response.context["form"].errors["file"] == [
         "Filen kunde inte sparas just nu: lagringen för bilagor svarar inte. Försök igen om en "

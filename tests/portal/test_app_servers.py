@@ -25,6 +25,7 @@ from governance.models import Attachment, Decision, ParagraphCounter
 from groups.models import GroupKind, MembershipRole
 from tests.governance.conftest import member
 from tests.groups.factories import PASSWORD, GroupFactory
+from tests.helpers import pdf_bytes
 from tests.servers import (
     create_bucket,
     ensure_alive,
@@ -212,7 +213,7 @@ def test_an_upload_through_one_server_is_served_by_the_other(
     token = browser.get(f"{first}/beslut/nytt/").csrf_token()
     browser.post(f"{first}/beslut/nytt/", decision_form(committee, "Budget 2026", token))
     decision = Decision.objects.get(body=committee)
-    data = b"%PDF-1.7\n" + os.urandom(200_000) + b"\n%%EOF\n"
+    data = pdf_bytes(padding=200_000)
     response = browser.post(
         f"{first}/beslut/{decision.pk}/bilaga/",
         {"csrfmiddlewaretoken": token, "title": "Bilaga 1 – Budget"},
