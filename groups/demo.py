@@ -603,7 +603,8 @@ def _load_members(groups, healthcare_regions, regions) -> int:
         lead = LEAD_REGION.get(group_name)
         if lead:
             members.sort(key=lambda r: r.code != lead)
-        start = group.start_date or D(2019, 1, 1)
+        # Before the earliest demo meeting (2018): members sat when the seeds were decided.
+        start = group.start_date or D(2015, 1, 1)
         for position, region in enumerate(members):
             first, last = next(names)
             email = (

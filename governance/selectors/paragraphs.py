@@ -8,8 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch
+from django.utils.translation import get_language, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
 
 from governance.models import (
     AgendaItem,
@@ -172,7 +172,11 @@ class ParagraphText:
 
 
 def motion_name(motion: Motion) -> str:
-    return _("%(name)s yrkande") % {"name": genitive(motion.attendance.speaker_name)}
+    # Swedish puts the name in the genitive ("Annas yrkande"); other languages take it as is.
+    name = motion.attendance.speaker_name
+    if get_language() == "sv" or get_language() is None:
+        name = genitive(name)
+    return _("%(name)s yrkande") % {"name": name}
 
 
 def _join(parts: list[str]) -> str:
