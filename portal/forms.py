@@ -68,3 +68,13 @@ class PortalPasswordChangeForm(PortalFormMixin, PasswordChangeForm):
 
 class PortalSetPasswordForm(PortalFormMixin, SetPasswordForm):
     pass
+
+
+def posted(request):
+    """The data a form binds to: the POST, even an empty one (so that an empty post shows
+    every required field's error), or None for a GET."""
+    return request.POST if request.method == "POST" else None
+
+
+def posted_files(request):
+    return request.FILES if request.method == "POST" else None

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from finance import access, services
 from finance.forms import BudgetAdoptForm, BudgetSupersedeForm
+from portal.forms import posted
 
 
 def budget_adopt(request, pk: int):
@@ -17,7 +18,7 @@ def budget_adopt(request, pk: int):
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect(budget)
-    form = BudgetAdoptForm(request.POST or None, budget=budget)
+    form = BudgetAdoptForm(posted(request), budget=budget)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -62,7 +63,7 @@ def budget_supersede(request, pk: int):
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect(budget)
-    form = BudgetSupersedeForm(request.POST or None)
+    form = BudgetSupersedeForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             services.budget_supersede(

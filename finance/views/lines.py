@@ -6,6 +6,7 @@ from django.views.decorators.http import require_POST
 
 from finance import access, services
 from finance.forms import budget_line_form_class
+from portal.forms import posted
 
 
 def _refuse_if_frozen(request, budget, revision):
@@ -24,7 +25,7 @@ def budget_line_create(request, pk: int):
     if refusal := _refuse_if_frozen(request, budget, revision):
         return refusal
     form_class = budget_line_form_class(budget)
-    form = form_class(request.POST or None, budget=budget, revision=revision)
+    form = form_class(posted(request), budget=budget, revision=revision)
     if request.method == "POST" and form.is_valid():
         try:
             line = services.line_create(
@@ -48,7 +49,7 @@ def budget_line_edit(request, pk: int, line_pk: int):
     if refusal := _refuse_if_frozen(request, budget, line.revision):
         return refusal
     form_class = budget_line_form_class(budget)
-    form = form_class(request.POST or None, instance=line, budget=budget, revision=line.revision)
+    form = form_class(posted(request), instance=line, budget=budget, revision=line.revision)
     if request.method == "POST" and form.is_valid():
         try:
             services.line_update(actor=request.user, line=line, data=form.line_input())

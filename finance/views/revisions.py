@@ -8,6 +8,7 @@ from django.views.decorators.http import require_POST
 
 from finance import access, selectors, services
 from finance.forms import OpeningBalanceForm, RevisionCompareForm, RevisionCreateForm
+from portal.forms import posted
 
 
 @require_POST
@@ -38,7 +39,7 @@ def revision_opening_balance(request, pk: int):
         messages.error(request, " ".join(error.messages))
         return redirect(budget)
     form = OpeningBalanceForm(
-        request.POST or None, initial={"opening_balance": revision.opening_balance}
+        posted(request), initial={"opening_balance": revision.opening_balance}
     )
     if request.method == "POST" and form.is_valid():
         try:

@@ -33,6 +33,7 @@ from governance.services import commissions as services
 from governance.views.common import pdf_response
 from groups.access import require_administrator
 from portal.access import is_administrator
+from portal.forms import posted
 from portal.textdiff import inline_diff
 
 SECTION_FIELDS = ("id", "position", "heading", "body", "required", "DELETE")
@@ -105,7 +106,7 @@ def commission_create(request):
     # "Nytt uppdrag till gruppen" on a group page passes the group as assignee (and its
     # parent, which usually commissions it, as commissioner).
     initial = {key: request.GET[key] for key in ("commissioner", "assignee") if key in request.GET}
-    form = CommissionCreateForm(request.POST or None, initial=initial)
+    form = CommissionCreateForm(posted(request), initial=initial)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         template = data.pop("template")
@@ -187,9 +188,9 @@ def commission_edit(request, pk: int):
         formset, anchor = rearranged
         form = CommissionEditForm(initial=request.POST.dict(), instance=commission)
     else:
-        form = CommissionEditForm(request.POST or None, instance=commission)
+        form = CommissionEditForm(posted(request), instance=commission)
         formset = SectionFormSet(
-            request.POST or None,
+            posted(request),
             initial=_section_rows(sections),
             prefix="sections",
             form_kwargs=form_kwargs,
@@ -226,7 +227,7 @@ def commission_status(request, pk: int, status: str):
         raise Http404
     allowed = status in services.allowed_transitions(commission.status)
     form = StatusChangeForm(
-        request.POST or None,
+        posted(request),
         commission=commission,
         with_decision=status in services.DECISION_STATUSES,
         initial={"on_date": timezone.localdate()},
@@ -282,7 +283,7 @@ def deliverable_add(request, pk: int):
     commission = access.commission_for_update(pk, user=request.user)
     if refusal := _refuse_if_closed(request, commission):
         return refusal
-    form = DeliverableForm(request.POST or None, initial={"recipient": commission.commissioner_id})
+    form = DeliverableForm(posted(request), initial={"recipient": commission.commissioner_id})
     if request.method == "POST" and form.is_valid():
         try:
             deliverable = services.deliverable_create(
@@ -305,7 +306,7 @@ def deliverable_edit(request, pk: int):
     deliverable = access.deliverable_for_update(pk, user=request.user)
     if refusal := _refuse_if_closed(request, deliverable.commission):
         return refusal
-    form = DeliverableForm(request.POST or None, instance=deliverable)
+    form = DeliverableForm(posted(request), instance=deliverable)
     if request.method == "POST" and form.is_valid():
         try:
             services.deliverable_update(
@@ -327,7 +328,7 @@ def deliverable_edit(request, pk: int):
 def deliverable_deliver(request, pk: int):
     deliverable = access.deliverable_for_delivery(pk, user=request.user)
     form = DeliveryForm(
-        request.POST or None,
+        posted(request),
         deliverable=deliverable,
         initial={"delivered_on": timezone.localdate()},
     )
@@ -445,9 +446,9 @@ def section_template_edit(request, pk: int):
         formset, anchor = rearranged
         form = SectionTemplateForm(initial=request.POST.dict(), instance=template)
     else:
-        form = SectionTemplateForm(request.POST or None, instance=template)
+        form = SectionTemplateForm(posted(request), instance=template)
         formset = TemplateItemFormSet(
-            request.POST or None,
+            posted(request),
             initial=_section_rows(items),
             prefix="sections",
             form_kwargs=form_kwargs,

@@ -10,6 +10,7 @@ from governance.forms.meetings import AttachmentForm, add_service_error
 from governance.services import attachments as attachment_services
 from portal import events
 from portal.downloads import content_disposition
+from portal.forms import posted, posted_files
 
 
 def pdf_response(pdf: bytes, filename: str, *, request, obj, inline: bool = False) -> HttpResponse:
@@ -23,7 +24,7 @@ def pdf_response(pdf: bytes, filename: str, *, request, obj, inline: bool = Fals
 def attachment_page(request, *, owner: dict, heading: str, back_url: str):
     """Add an attachment to an agenda item or a decision (owner = {"agenda_item": …} or
     {"decision": …}); the one upload page both use."""
-    form = AttachmentForm(request.POST or None, request.FILES or None)
+    form = AttachmentForm(posted(request), posted_files(request))
     if request.method == "POST" and form.is_valid():
         try:
             attachment_services.attachment_add(

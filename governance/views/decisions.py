@@ -30,6 +30,7 @@ from governance.views.common import attachment_page, pdf_response
 from groups.models import Group
 from portal import events
 from portal.downloads import content_disposition, download_filename
+from portal.forms import posted
 from portal.storage import download_response
 
 
@@ -129,7 +130,7 @@ def decision_create(request):
         if item is not None:
             initial.update(agenda_item=item.pk, title=item.title, case_description=item.description)
     form = DecisionForm(
-        request.POST or None,
+        posted(request),
         initial=initial,
         bodies=bodies,
         **selectors.decision_form_choices(bodies),
@@ -163,7 +164,7 @@ def decision_edit(request, pk: int):
     decision = access.decision_for_update(pk, user=request.user)
     bodies = Group.objects.filter(pk=decision.body_id)
     form = DecisionForm(
-        request.POST or None,
+        posted(request),
         instance=decision,
         version=version_of(decision),
         bodies=bodies,
@@ -209,7 +210,7 @@ def decision_reservation_add(request, pk: int):
 
 def decision_follow_up(request, pk: int):
     decision = access.decision_for_update(pk, user=request.user)
-    form = FollowUpForm(request.POST or None, instance=decision)
+    form = FollowUpForm(posted(request), instance=decision)
     if request.method == "POST" and form.is_valid():
         try:
             services.decision_follow_up(actor=request.user, decision=decision, **form.cleaned_data)

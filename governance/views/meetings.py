@@ -25,6 +25,7 @@ from governance.services.common import version_of
 from governance.views.common import attachment_page, pdf_response
 from groups.access import user_can_on_group
 from groups.permissions import MANAGE_MEETINGS
+from portal.forms import posted
 
 
 class MeetingListView(ListView):
@@ -61,7 +62,7 @@ def meeting_group_list(request, group_id: int):
 
 def meeting_create(request, group_id: int):
     group = access.group_for_meetings(group_id, user=request.user)
-    form = MeetingForm(request.POST or None, group=group)
+    form = MeetingForm(posted(request), group=group)
     if request.method == "POST" and form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if k != "version"}
         try:
@@ -79,7 +80,7 @@ def meeting_create(request, group_id: int):
 def meeting_edit(request, pk: int):
     meeting = access.meeting_for_update(pk, user=request.user)
     form = MeetingForm(
-        request.POST or None, instance=meeting, group=meeting.group, version=version_of(meeting)
+        posted(request), instance=meeting, group=meeting.group, version=version_of(meeting)
     )
     if request.method == "POST" and form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if k != "version"}
@@ -128,7 +129,7 @@ def meeting_detail(request, pk: int):
 
 def meeting_agenda(request, pk: int):
     meeting = access.meeting_for_update(pk, user=request.user)
-    form = AgendaItemForm(request.POST or None, meeting=meeting)
+    form = AgendaItemForm(posted(request), meeting=meeting)
     if request.method == "POST" and form.is_valid():
         try:
             item = services.agenda_item_add(
@@ -156,7 +157,7 @@ def meeting_agenda(request, pk: int):
 def meeting_agenda_item_edit(request, item_pk: int):
     item = access.agenda_item_for_update(item_pk, user=request.user)
     form = AgendaItemForm(
-        request.POST or None, instance=item, meeting=item.meeting, version=version_of(item)
+        posted(request), instance=item, meeting=item.meeting, version=version_of(item)
     )
     if request.method == "POST" and form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if k != "version"}
@@ -234,7 +235,7 @@ def meeting_agenda_item_attachment(request, item_pk: int):
 def meeting_attendance(request, pk: int):
     meeting = access.meeting_for_update(pk, user=request.user)
     rows = selectors.attendance_sheet(meeting)
-    form = AttendanceForm(request.POST or None, rows=rows)
+    form = AttendanceForm(posted(request), rows=rows)
     guest_form = GuestForm(prefix="guest")
     if request.method == "POST" and form.is_valid():
         try:

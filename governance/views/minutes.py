@@ -22,6 +22,7 @@ from governance.services import minutes as services
 from governance.services.common import minutes_of, version_of
 from governance.views.common import pdf_response
 from portal.access import is_administrator
+from portal.forms import posted
 
 
 def meeting_minutes_edit(request, pk: int):
@@ -29,7 +30,7 @@ def meeting_minutes_edit(request, pk: int):
     meeting = access.meeting_for_minutes(pk, user=request.user)
     page = selectors.minutes_header_page(meeting)
     form = MinutesForm(
-        request.POST or None,
+        posted(request),
         instance=page.instance,
         people=page.people,
         approver_people=page.approver_people,
@@ -72,7 +73,7 @@ def meeting_minutes_item(request, pk: int, item_pk: int):
     meeting = access.meeting_for_minutes(pk, user=request.user)
     page = selectors.minutes_item_page(meeting, item_pk)
     form = MinutesItemNoteForm(
-        request.POST or None,
+        posted(request),
         initial={"text": page.note.text if page.note else ""},
         version=version_of(page.note) if page.note else "",
     )
@@ -202,7 +203,7 @@ def meeting_minutes_correct(request, pk: int):
     minutes = minutes_of(meeting)
     if minutes is None:
         raise Http404
-    form = MinutesCorrectionForm(request.POST or None, meeting=meeting)
+    form = MinutesCorrectionForm(posted(request), meeting=meeting)
     if request.method == "POST" and form.is_valid():
         try:
             services.minutes_correct(actor=request.user, minutes=minutes, **form.cleaned_data)

@@ -17,6 +17,7 @@ from governance.forms.votes import MotionForm, PropositionForm, RecusalForm, Rol
 from governance.selectors import decisions as decision_selectors
 from governance.selectors import participants as selectors
 from governance.services import votes as services
+from portal.forms import posted
 
 
 def _proceedings_url(decision) -> str:
@@ -134,7 +135,7 @@ def decision_vote(request, pk: int):
     decision = access.decision_for_update(pk, user=request.user)
     overview = decision_selectors.decision_overview(decision.pk)
     form = RollCallForm(
-        request.POST or None,
+        posted(request),
         motions=selectors.decision_motions(decision),
         seats=selectors.decision_participants(decision),
         vote=overview.vote,

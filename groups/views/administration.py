@@ -17,6 +17,7 @@ from groups.forms import (
     RegionForm,
 )
 from groups.population_import import import_populations
+from portal.forms import posted, posted_files
 
 
 def index(request):
@@ -39,7 +40,7 @@ def healthcare_region_edit(request, pk: int | None = None):
     else:
         access.require_administrator(request.user)
         instance = None
-    form = HealthcareRegionForm(request.POST or None, instance=instance)
+    form = HealthcareRegionForm(posted(request), instance=instance)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -69,7 +70,7 @@ def region_edit(request, pk: int | None = None):
         access.require_administrator(request.user)
         instance = None
     initial = {"healthcare_region": request.GET.get("sjukvardsregion")} if not pk else None
-    form = RegionForm(request.POST or None, instance=instance, initial=initial)
+    form = RegionForm(posted(request), instance=instance, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -105,7 +106,7 @@ def population_list(request):
 
 def population_import(request):
     access.require_administrator(request.user)
-    form = PopulationImportForm(request.POST or None, request.FILES or None)
+    form = PopulationImportForm(posted(request), posted_files(request))
     result = None
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
@@ -137,7 +138,7 @@ def population_import(request):
 def administrator_list(request):
     access.require_administrator(request.user)
     overview = selectors.administrators_overview()
-    form = AdministratorGrantForm(request.POST or None, candidates=overview.candidates)
+    form = AdministratorGrantForm(posted(request), candidates=overview.candidates)
     if request.method == "POST" and form.is_valid():
         user = form.cleaned_data["user"]
         try:

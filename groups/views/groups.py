@@ -11,6 +11,7 @@ from groups.models import Group
 from groups.permissions import MANAGE_MEETINGS
 from groups.registry import group_page_sections
 from portal.access import is_administrator
+from portal.forms import posted
 
 
 class GroupListView(ListView):
@@ -72,7 +73,7 @@ def group_related_sections(group: Group, user) -> list:
 
 def group_create(request):
     access.require_administrator(request.user)
-    form = GroupForm(request.POST or None, initial=request.GET.dict())
+    form = GroupForm(posted(request), initial=request.GET.dict())
     if request.method == "POST" and form.is_valid():
         try:
             group = services.group_create(actor=request.user, **form.cleaned_data)
@@ -86,7 +87,7 @@ def group_create(request):
 
 def group_edit(request, pk: int):
     group = access.group_for_update(pk, user=request.user)
-    form = GroupForm(request.POST or None, instance=group)
+    form = GroupForm(posted(request), instance=group)
     if request.method == "POST" and form.is_valid():
         try:
             services.group_update(actor=request.user, group=group, **form.cleaned_data)

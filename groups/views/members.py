@@ -6,12 +6,13 @@ from django.utils.translation import gettext as _
 
 from groups import access, services
 from groups.forms import MembershipEndForm, MembershipForm
+from portal.forms import posted
 
 
 def membership_add(request, pk: int):
     group = access.group_for_update(pk, user=request.user)
     form = MembershipForm(
-        request.POST or None, group=group, initial={"start_date": timezone.localdate()}
+        posted(request), group=group, initial={"start_date": timezone.localdate()}
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -58,7 +59,7 @@ def membership_add(request, pk: int):
 def membership_end(request, pk: int):
     membership = access.membership_for_update(pk, user=request.user)
     form = MembershipEndForm(
-        request.POST or None,
+        posted(request),
         membership=membership,
         initial={"end_date": timezone.localdate()},
     )

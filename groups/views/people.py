@@ -9,6 +9,7 @@ from django.views.generic import ListView, TemplateView
 from groups import access, selectors, services
 from groups.forms import PersonForm
 from portal.access import is_administrator
+from portal.forms import posted
 
 
 class PersonListView(ListView):
@@ -41,7 +42,7 @@ class PersonDetailView(TemplateView):
 
 def person_create(request):
     access.require_administrator(request.user)
-    form = PersonForm(request.POST or None)
+    form = PersonForm(posted(request))
     if request.method == "POST" and form.is_valid():
         person = services.person_create(actor=request.user, **form.cleaned_data)
         messages.success(request, _("%(name)s har lagts till.") % {"name": person.full_name})
@@ -51,7 +52,7 @@ def person_create(request):
 
 def person_edit(request, pk: int):
     person = access.person_for_update(pk, user=request.user)
-    form = PersonForm(request.POST or None, instance=person)
+    form = PersonForm(posted(request), instance=person)
     if request.method == "POST" and form.is_valid():
         services.person_update(actor=request.user, person=person, **form.cleaned_data)
         messages.success(request, _("Ändringarna är sparade."))

@@ -357,3 +357,13 @@ def test_register_exports_cannot_carry_spreadsheet_formulas(admin_client, commit
     ).active
     assert sheet["E2"].data_type == "s"  # a string cell: shown as typed, never evaluated
     assert sheet["E2"].value.startswith("=HYPERLINK")
+
+
+def test_an_empty_post_shows_each_required_fields_error(admin_client, rag):
+    """A form is bound on every POST, even an empty one: the user is told what is missing."""
+    response = admin_client.post(reverse("governance:meeting_create", args=[rag.pk]), {})
+    assert response.status_code == 200
+    assert "Detta fält måste fyllas i." in response.content.decode()
+    response = admin_client.post(reverse("groups:person_create"), {})
+    assert response.status_code == 200
+    assert "Detta fält måste fyllas i." in response.content.decode()
