@@ -26,8 +26,12 @@ DEMO_LOGINS = ["admin", "sammankallande", "sekreterare", "justerare", "ledamot"]
 # meetings, decisions, commissions and budgets than this, so all of those are crawled.
 PER_KIND = 12
 PER_FILTER = 2
-# The administrator sees every group and person: each of their pages is crawled once.
-EVERY_OBJECT = {"admin": frozenset({"/grupper/N/", "/grupper/personer/N/"})}
+# Every login opens every group's page it reaches (the organisation is open to all); the
+# administrator also every person's page.
+EVERY_OBJECT = {
+    "admin": frozenset({"/grupper/N/", "/grupper/personer/N/"}),
+    **{login: frozenset({"/grupper/N/"}) for login in DEMO_LOGINS if login != "admin"},
+}
 
 
 @pytest.fixture(scope="package")
