@@ -218,7 +218,12 @@ def minutes_submit(*, actor, minutes: Minutes) -> Minutes:
     assign_paragraphs(minutes.meeting, actor=actor)
     minutes.status = MinutesStatus.SUBMITTED
     minutes.submitted_at = now
-    return save_with_history(minutes, actor=actor, reason=_("Lämnat för justering"))
+    save_with_history(minutes, actor=actor, reason=_("Lämnat för justering"))
+    meeting = minutes.meeting
+    if meeting.status == MeetingStatus.PLANNED:  # it has begun (ensure_submittable): it was held
+        meeting.status = MeetingStatus.HELD
+        save_with_history(meeting, actor=actor, reason=_("Protokollet lämnat för justering"))
+    return minutes
 
 
 @transaction.atomic

@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 
 from governance.access.actions import decision_actions, meeting_actions
-from governance.models import MinutesStatus
+from governance.models import MeetingStatus, MinutesStatus
 from governance.services import minutes
 from tests.governance.conftest import member
 from tests.governance.records import decide, held_meeting, protocol, sitting
@@ -111,3 +111,12 @@ def test_a_decision_approved_at_once_offers_no_change(body, admin_user):
     assert flags.is_locked
     assert not (flags.can_edit or flags.can_record_votes or flags.can_approve_immediately)
     assert flags.can_follow_up  # the follow-up of execution changes after approval
+
+
+def test_submitting_the_minutes_records_the_meeting_as_held(body):
+    committee, chair, ordinary, _secretary = body
+    meeting, _items = held_meeting(committee, ["Rapport"], present=[chair, *ordinary])
+    record = protocol(meeting, chair=chair, adjuster=ordinary[0])
+    minutes.minutes_submit(actor=None, minutes=record)
+    meeting.refresh_from_db()
+    assert meeting.status == MeetingStatus.HELD
