@@ -259,3 +259,28 @@ def reservation_candidates(decision: Decision) -> list[Participant]:
         Participant(key=f"p{person.pk}", label=person.full_name, person=person)
         for person in standalone_voters(decision)
     ]
+
+
+def decision_preset(bodies, *, meeting_id, item_id) -> dict:
+    """What a new decision starts from when it is recorded from a meeting's agenda item
+    (?mote=…&punkt=…): the body, meeting, item, title and case text. Only meetings of bodies
+    the user records decisions for; anything else is ignored."""
+    if not (meeting_id and str(meeting_id).isdigit()):
+        return {}
+    meeting = Meeting.objects.filter(pk=meeting_id, group__in=bodies).first()
+    if meeting is None:
+        return {}
+    preset = {"body": meeting.group_id, "meeting": meeting.pk}
+    item = (
+        meeting.agenda_items.filter(pk=item_id).first()
+        if item_id and str(item_id).isdigit()
+        else None
+    )
+    if item is not None:
+        preset.update(agenda_item=item.pk, title=item.title, case_description=item.description)
+    return preset
+
+
+def decision_body(decision: Decision) -> QuerySet[Group]:
+    """The one body a decision may belong to when it is changed (its body stays)."""
+    return Group.objects.filter(pk=decision.body_id)

@@ -561,3 +561,7 @@ def minutes_item_note(item: AgendaItem) -> MinutesItemNote | None:
 def people_among(pairs) -> QuerySet[Person]:
     """The people of (person, role) pairs as a queryset, for a form's choices."""
     return Person.objects.filter(pk__in=[person.pk for person, _role in pairs])
+
+
+def meeting_guests(meeting: Meeting) -> list:
+    return list(meeting.guests.all())

@@ -21,13 +21,11 @@ from governance.forms.meetings import (
     add_service_error,
     is_stale,
 )
-from governance.models import Meeting
 from governance.selectors import decisions as selectors
 from governance.services import attachments as attachment_services
 from governance.services import decisions as services
 from governance.services.common import version_of
 from governance.views.common import attachment_page, pdf_response
-from groups.models import Group
 from portal import events
 from portal.downloads import content_disposition, download_filename
 from portal.forms import posted
@@ -112,23 +110,14 @@ def decision_create(request):
     bodies = access.decision_bodies_for(request.user)
     if not bodies.exists():
         raise PermissionDenied
-    meeting = None
-    initial = {"status": "decided"}
-    meeting_id = request.GET.get("mote") or request.POST.get("meeting")
-    if meeting_id and str(meeting_id).isdigit():
-        meeting = (
-            Meeting.objects.filter(pk=meeting_id, group__in=bodies).select_related("group").first()
-        )
-    if meeting is not None:
-        initial.update(body=meeting.group_id, meeting=meeting.pk)
-        item_id = request.GET.get("punkt")
-        item = (
-            meeting.agenda_items.filter(pk=item_id).first()
-            if item_id and item_id.isdigit()
-            else None
-        )
-        if item is not None:
-            initial.update(agenda_item=item.pk, title=item.title, case_description=item.description)
+    initial = {
+        "status": "decided",
+        **selectors.decision_preset(
+            bodies,
+            meeting_id=request.GET.get("mote") or request.POST.get("meeting"),
+            item_id=request.GET.get("punkt"),
+        ),
+    }
     form = DecisionForm(
         posted(request),
         initial=initial,
@@ -162,7 +151,7 @@ def decision_create(request):
 
 def decision_edit(request, pk: int):
     decision = access.decision_for_update(pk, user=request.user)
-    bodies = Group.objects.filter(pk=decision.body_id)
+    bodies = selectors.decision_body(decision)
     form = DecisionForm(
         posted(request),
         instance=decision,

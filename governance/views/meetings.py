@@ -255,7 +255,7 @@ def meeting_attendance(request, pk: int):
             "guest_form": guest_form,
             "meeting": meeting,
             "rows": rows,
-            "guests": list(meeting.guests.all()),
+            "guests": selectors.meeting_guests(meeting),
         },
     )
 
