@@ -17,7 +17,7 @@ from governance.models import (
     Minutes,
     Reservation,
 )
-from governance.services.minutes import required_approvers
+from governance.services.rules import approvers
 from groups.access import group_for_permission, groups_with_permission, user_can_on_group
 from groups.models import Group
 from groups.permissions import MANAGE_DECISIONS, MANAGE_MEETINGS, MANAGE_MINUTES, VIEW_INTERNAL
@@ -85,7 +85,7 @@ def is_named_approver(user, minutes: Minutes) -> bool:
     person = getattr(user, "person", None) if user.is_authenticated else None
     if person is None:
         return False
-    return any(p.pk == person.pk for p, _role in required_approvers(minutes))
+    return any(p.pk == person.pk for p, _role in approvers(minutes))
 
 
 def minutes_for_approval(meeting_id: int, *, user) -> Minutes:

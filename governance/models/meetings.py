@@ -296,10 +296,6 @@ class Minutes(TimestampedModel):
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.meeting}"
 
-    @property
-    def is_locked(self) -> bool:
-        return self.status == MinutesStatus.APPROVED
-
 
 class MinutesAdjuster(TimestampedModel):
     """Naming of an adjuster (justerare): "Till justerare valdes …"."""

@@ -255,13 +255,11 @@ def meeting_overview(meeting_id: int) -> MeetingOverview | None:
         for item in meeting.agenda_items.all()
     ]
     approved_ids = {a.person_id for a in approvals}
-    pending = []
-    if minutes is not None:
-        if minutes.chair_id and minutes.chair_id not in approved_ids:
-            pending.append((minutes.chair, "chair"))
-        for person in adjusters:
-            if person.pk not in approved_ids and person.pk != minutes.chair_id:
-                pending.append((person, "adjuster"))
+    pending = (
+        [(p, role) for p, role in rules.approvers(minutes) if p.pk not in approved_ids]
+        if minutes is not None
+        else []
+    )
     attendances = sorted(
         meeting.attendances.all(),
         key=lambda a: (ROLE_ORDER.get(a.role, 99), a.person.last_name, a.person.first_name),

@@ -47,7 +47,6 @@ COMMISSION_FIELDS = (
 )
 # Once a commission has left draft, changing anything printed on its paper needs a reason.
 TEXT_FIELDS = COMMISSION_FIELDS
-DELIVERABLE_FIELDS = ("title", "due_date", "recipient", "recurrence", "is_final", "note")
 
 # Which status may follow which. Anything else is refused with a Swedish message.
 TRANSITIONS: dict[str, tuple[str, ...]] = {

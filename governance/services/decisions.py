@@ -36,24 +36,6 @@ from governance.services.paragraphs import (
 from groups.models import Group, Person
 from portal.history import save_with_history
 
-# The fields decision_update may change; body, year and § identify the decision and stay.
-DECISION_FIELDS = (
-    "registry_number",
-    "title",
-    "case_description",
-    "proposal",
-    "proposed_by",
-    "motivation",
-    "status",
-    "decision_date",
-    "meeting",
-    "agenda_item",
-    "distribution",
-    "certified_by",
-    "responsible",
-    "due_date",
-)
-
 
 class _Keep:
     """The default of decision_update's fields: leave the field as it is."""

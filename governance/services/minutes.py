@@ -180,12 +180,6 @@ def minutes_item_note_save(
     )
 
 
-def required_approvers(minutes: Minutes) -> list[tuple[Person, str]]:
-    """The chair and every named adjuster, each once (rules.approvers, with the people)."""
-    prefetch_related_objects([minutes], "adjuster_links__person")
-    return rules.approvers(minutes)
-
-
 def _locked_minutes(minutes: Minutes) -> Minutes:
     """The meeting's lock, then the minutes' own, and what the rules read, freshly loaded."""
     lock_meeting(minutes.meeting_id)
@@ -322,8 +316,3 @@ def minutes_correct(
         parts_changed=True,
     )
     return correction
-
-
-def approval_deadline(minutes: Minutes) -> datetime.date:
-    """Swedish practice: minutes are approved within two weeks of the meeting."""
-    return rules.approval_deadline(minutes.meeting)
