@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from governance.models.confidentiality import Confidential
 from governance.models.decisions import Decision
 from governance.models.meetings import AgendaItem
 from portal.models import TimestampedModel
@@ -20,7 +21,7 @@ def attachment_path(instance: Attachment, filename: str) -> str:
     return f"governance/attachments/{instance.sha512[:2]}/{instance.sha512[:40]}"
 
 
-class Attachment(TimestampedModel):
+class Attachment(Confidential, TimestampedModel):
     agenda_item = models.ForeignKey(
         AgendaItem,
         on_delete=models.CASCADE,
@@ -53,6 +54,7 @@ class Attachment(TimestampedModel):
         verbose_name = _("bilaga")
         verbose_name_plural = _("bilagor")
         constraints = [
+            Confidential.confidentiality_constraint("attachment_confidential_has_ground"),
             models.CheckConstraint(
                 condition=(Q(agenda_item__isnull=False) & Q(decision__isnull=True))
                 | (Q(agenda_item__isnull=True) & Q(decision__isnull=False)),
@@ -75,5 +77,6 @@ class Attachment(TimestampedModel):
         return reverse("governance:attachment_download", args=[self.pk])
 
     def clean(self) -> None:
+        self.clean_confidentiality()
         if bool(self.agenda_item_id) == bool(self.decision_id):
             raise ValidationError(_("En bilaga hör till antingen en punkt eller ett beslut."))

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from governance.models.confidentiality import Confidential
 from governance.models.meetings import AgendaItem, Meeting
 from groups.models import Group, Person
 from portal.models import TimestampedModel
@@ -44,7 +45,7 @@ class DecisionStatus(models.TextChoices):
     WITHDRAWN = "withdrawn", _("Återtaget")
 
 
-class Decision(TimestampedModel):
+class Decision(Confidential, TimestampedModel):
     body = models.ForeignKey(
         Group,
         on_delete=models.PROTECT,
@@ -128,6 +129,7 @@ class Decision(TimestampedModel):
         verbose_name = _("beslut")
         verbose_name_plural = _("beslut")
         constraints = [
+            Confidential.confidentiality_constraint("decision_confidential_has_ground"),
             models.UniqueConstraint(
                 fields=["body", "year", "number"], name="decision_paragraph_unique_per_body_year"
             ),
@@ -152,6 +154,7 @@ class Decision(TimestampedModel):
         return [line.strip() for line in self.distribution.splitlines() if line.strip()]
 
     def clean(self) -> None:
+        self.clean_confidentiality()
         errors = {}
         if self.registry_number:
             self.registry_number = " ".join(self.registry_number.split())

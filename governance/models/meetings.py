@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from governance.models.confidentiality import Confidential
 from groups.models import Group, MembershipRole, Person, Region
 from portal.models import TimestampedModel
 
@@ -82,7 +83,7 @@ class Meeting(TimestampedModel):
         super().validate_constraints(exclude=exclude)
 
 
-class AgendaItem(TimestampedModel):
+class AgendaItem(Confidential, TimestampedModel):
     """One numbered item (ärende) on a meeting's agenda (dagordning)."""
 
     meeting = models.ForeignKey(
@@ -117,6 +118,7 @@ class AgendaItem(TimestampedModel):
         verbose_name = _("punkt på dagordningen")
         verbose_name_plural = _("dagordning")
         constraints = [
+            Confidential.confidentiality_constraint("agenda_item_confidential_has_ground"),
             models.UniqueConstraint(
                 fields=["meeting", "number"],
                 name="agenda_item_number_unique_per_meeting",
@@ -130,6 +132,9 @@ class AgendaItem(TimestampedModel):
 
     def __str__(self) -> str:
         return f"{self.number}. {self.title}"
+
+    def clean(self) -> None:
+        self.clean_confidentiality()
 
 
 class AttendanceStatus(models.TextChoices):
