@@ -149,10 +149,10 @@ def _sections_action(request, formset_class, *, form_kwargs=None):
     anchor = ""
     if move:
         direction, _sep, index = move.partition(":")
-        try:
-            new_index = move_row(rows, int(index), direction)
-        except ValueError:
-            new_index = 0
+        # The button names the section by its place on the page; typed positions may have
+        # reordered the rows since, so the clicked section is found by that place.
+        clicked = next((i for i, row in enumerate(rows) if str(row["_index"]) == index), -1)
+        new_index = move_row(rows, clicked, direction)
         anchor = f"avsnitt-{new_index + 1}"
     else:
         move_row(rows, -1, "none")

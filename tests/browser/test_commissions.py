@@ -26,7 +26,8 @@ def _flat(text: str) -> str:
 
 def test_administrator_writes_decides_and_exports_seed_000(admin_page, tmp_path):
     page = admin_page
-    page.on("dialog", lambda dialog: dialog.accept())  # data-confirm on status forms
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     sydostra = HealthcareRegionFactory(name="Sydöstra sjukvårdsregionen", slug="sydostra")
     council = GroupFactory(
         name="Centrumrådet Hjärtsjukvård", kind=GroupKind.COUNCIL, healthcare_region=sydostra
@@ -56,14 +57,31 @@ def test_administrator_writes_decides_and_exports_seed_000(admin_page, tmp_path)
         section = page.get_by_role("group", name=f"Avsnitt {number}: {heading}")
         section.get_by_label("Text").fill(body)
 
-    # Reorder without saving: what was typed moves along and nothing is lost.
+    # Reorder without saving, in one step on the page (no reload): what was typed moves along.
+    page.evaluate("window.notReloaded = true")
     page.get_by_role("button", name="Flytta ned – avsnitt 1").click()
+    assert page.evaluate("window.notReloaded === true")
+    expect(page.locator("[data-section-announce]")).to_contain_text("flyttat till plats 2")
     expect(page.get_by_role("group", name="Avsnitt 2: Bakgrund")).to_be_visible()
     expect(
         page.get_by_role("group", name="Avsnitt 2: Bakgrund").get_by_label("Text")
     ).to_have_value(SEED_000_SECTIONS[0][1])
     page.get_by_role("button", name="Flytta upp – avsnitt 2").click()
     expect(page.get_by_role("group", name="Avsnitt 1: Bakgrund")).to_be_visible()
+    # Dragging by the handle: the second section above the first, position fields renumbered.
+    second = SEED_000_SECTIONS[1][0]
+    page.set_viewport_size({"width": 1280, "height": 2400})  # both sections on screen
+    page.locator("#avsnitt-1 legend").evaluate("e => e.scrollIntoView({block: 'start'})")
+    page.locator("#avsnitt-2 .section-form__handle").drag_to(
+        page.locator("#avsnitt-1 legend"), target_position={"x": 5, "y": 2}
+    )
+    expect(page.get_by_role("group", name=f"Avsnitt 1: {second}")).to_be_visible()
+    expect(page.locator("#avsnitt-1 input[name$='-position']")).to_have_value("1")
+    expect(page.locator("#avsnitt-2 input[name$='-position']")).to_have_value("2")
+    page.locator("#avsnitt-1 [data-section-move=down]").click()
+    expect(page.get_by_role("group", name="Avsnitt 1: Bakgrund")).to_be_visible()
+    assert page.evaluate("window.notReloaded === true")
+    page.set_viewport_size(DESKTOP)
     assert_accessible(page)
     screenshot(page, "commission-edit-1280", DESKTOP)
     screenshot(page, "commission-edit-390", MOBILE)
@@ -79,6 +97,7 @@ def test_administrator_writes_decides_and_exports_seed_000(admin_page, tmp_path)
     page.get_by_label("Datum").fill("2016-09-30")
     page.get_by_role("button", name=re.compile("Bekräfta")).click()
     expect(page.get_by_text("Uppdraget har nu status ”Beslutat (pågår)”.")).to_be_visible()
+    assert dialogs == []  # the status page is the one confirmation
     assert_accessible(page)
     screenshot(page, "commission-detail-1280", DESKTOP)
     screenshot(page, "commission-detail-390", MOBILE)

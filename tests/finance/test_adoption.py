@@ -77,8 +77,8 @@ def test_the_choice_lists_the_owners_usable_decisions_decided_first(
     assert "återtaget" not in html
     assert other.title not in html
     assert f'value="{proposed.pk}"' in html
-    # The page asks for confirmation before it freezes the revision.
-    assert 'data-confirm="Fastställa revision 1? Den kan inte ändras efteråt' in html
+    # The page itself is the confirmation (it says what follows); no second script dialog.
+    assert "kan sedan inte ändras" in html and "data-confirm" not in html
 
 
 def test_secretary_adopts_with_a_decision_and_the_revision_is_frozen(
@@ -248,7 +248,7 @@ def test_mark_superseded_with_a_reason(client, user, budget, secretary, decision
     assert client.get(supersede_url(budget)).status_code == 403
     client.force_login(secretary)
     page = client.get(supersede_url(budget)).content.decode()
-    assert 'data-confirm="Markera budgeten som ersatt?' in page
+    assert "kan inte ändras eller fastställas igen" in page and "data-confirm" not in page
     empty = client.post(supersede_url(budget), {"reason": "  "})
     assert "Skriv varför budgeten inte längre gäller." in empty.content.decode()
     budget.refresh_from_db()

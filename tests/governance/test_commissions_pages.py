@@ -260,12 +260,19 @@ def _sections(commission):
     ]
 
 
-def test_move_and_add_sections_without_saving_then_save(admin_client):
+def _draft_with_three_sections():
     commission = CommissionFactory(status=CommissionStatus.DRAFT)
     for position, heading in enumerate(["Bakgrund", "Syfte och mål", "Uppdrag"], start=1):
         CommissionSectionFactory(commission=commission, heading=heading, position=position)
-    url = reverse("governance:commission_edit", args=[commission.pk])
-    rows = _sections(commission)
+    return (
+        commission,
+        reverse("governance:commission_edit", args=[commission.pk]),
+        _sections(commission),
+    )
+
+
+def test_move_and_add_sections_without_saving_then_save(admin_client):
+    commission, url, rows = _draft_with_three_sections()
     rows[0]["body"] = "Ändrad men inte sparad"
 
     response = admin_client.post(url, _form_data(commission, rows, move="down:0"))
@@ -286,6 +293,35 @@ def test_move_and_add_sections_without_saving_then_save(admin_client):
     assert response.status_code == 302, response.content.decode()
     headings = list(commission.sections.order_by("position").values_list("heading", flat=True))
     assert headings == ["Syfte och mål", "Bakgrund", "Resurser"]
+
+
+def test_move_after_typed_positions_moves_the_section_that_was_clicked(admin_client):
+    commission, url, rows = _draft_with_three_sections()
+    # Typed: "Uppdrag" first. Then "Flytta ned" on the section shown third on the page.
+    rows[2]["position"] = 0
+    response = admin_client.post(url, _form_data(commission, rows, move="down:2"))
+    html = response.content.decode()
+    # The typed order is applied (Uppdrag, Bakgrund, Syfte) and the clicked "Uppdrag" moves
+    # down one place, not whichever section happened to be third after sorting.
+    order = [html.index(f'value="{h}"') for h in ("Bakgrund", "Uppdrag", "Syfte och mål")]
+    assert order == sorted(order)
+    assert 'id="avsnitt-2"' in html and 'formaction="#avsnitt-3"' in html
+    assert not CommissionSection.objects.filter(position=0).exists()
+
+
+def test_status_page_confirms_once_and_offers_nothing_when_refused(admin_client):
+    commission = CommissionFactory(status=CommissionStatus.DRAFT)
+    refused = admin_client.get(
+        reverse("governance:commission_status", args=[commission.pk, "completed"])
+    ).content.decode()
+    assert "kan inte bli ”Avslutat”" in refused
+    assert "Bekräfta" not in refused and 'name="on_date"' not in refused
+    assert "Tillbaka till uppdraget" in refused
+    allowed = admin_client.get(
+        reverse("governance:commission_status", args=[commission.pk, "decided"])
+    ).content.decode()
+    # The page is the confirmation: no second question from a script dialog.
+    assert "Bekräfta: Beslutat" in allowed and "data-confirm" not in allowed
 
 
 def test_empty_required_section_and_oversized_text_keep_what_was_typed(admin_client):
@@ -371,8 +407,6 @@ def test_status_page_confirms_and_refuses_invalid_transition(admin_client):
     assert commission.status == CommissionStatus.DRAFT
 
     url = reverse("governance:commission_status", args=[commission.pk, "decided"])
-    html = admin_client.get(url).content.decode()
-    assert "data-confirm=" in html
     response = admin_client.post(url, {"on_date": "2016-09-30", "reason": "Beslut i rådet"})
     assert response.status_code == 302
     commission.refresh_from_db()
