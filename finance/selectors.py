@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import chain
 
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Count, OuterRef, Prefetch, QuerySet, Subquery
 from django.utils.translation import gettext as _
 
 from finance.calculations import BudgetTable, LineData, compute_table
@@ -20,6 +20,7 @@ from finance.models import (
     BudgetAmount,
     BudgetLine,
     BudgetRevision,
+    BudgetStatus,
     ClosingCheck,
     LineCategory,
     LineKind,
@@ -365,3 +366,58 @@ def revision_comparison(
         for kind, label in keys
     ]
     return RevisionComparison(budget=budget, revisions=revisions, old=old, new=new, lines=lines)
+
+
+@dataclass(frozen=True)
+class BudgetAttention:
+    budget: Budget
+    differences: list  # CheckDifference of the latest revision that do not match
+
+
+def budgets_with_check_differences(*, owner_ids=None, limit: int = 8) -> list[BudgetAttention]:
+    """Budgets in force or in draft whose latest revision states a closing balance the
+    computation does not reach (four queries, however many budgets). Only revisions with
+    stated balances are computed: the others have nothing to disagree with."""
+    budgets = Budget.objects.exclude(status=BudgetStatus.SUPERSEDED).select_related("owner")
+    if owner_ids is not None:
+        budgets = budgets.filter(owner_id__in=owner_ids)
+    newest = BudgetRevision.objects.filter(budget=OuterRef("budget")).order_by("-number")
+    revisions = list(
+        BudgetRevision.objects.filter(
+            budget__in=budgets, number=Subquery(newest.values("number")[:1])
+        )
+    )
+    checked = set(
+        ClosingCheck.objects.filter(revision__in=[r.pk for r in revisions])
+        .values_list("revision_id", flat=True)
+        .distinct()
+    )
+    revisions = [r for r in revisions if r.pk in checked]
+    if not revisions:
+        return []
+    by_pk = {b.pk: b for b in budgets.filter(pk__in=[r.budget_id for r in revisions])}
+    lines = _revision_lines(revisions)
+    checks = _closing_checks(revisions)
+    found = []
+    for revision in sorted(revisions, key=lambda r: (by_pk[r.budget_id].owner.name, r.pk)):
+        budget = by_pk[revision.budget_id]
+        table = compute_table(
+            years=budget.years,
+            opening_balance=revision.opening_balance,
+            lines=[_line_data(line) for line in lines[revision.pk]],
+            closing_checks=checks[revision.pk],
+        )
+        differences = [check for check in table.checks if not check.matches]
+        if differences:
+            found.append(BudgetAttention(budget, differences))
+    return found[:limit]
+
+
+def budgets_of(owner_ids, *, limit: int = 8) -> list[Budget]:
+    """The budgets of the given bodies that are not superseded, newest period first."""
+    return list(
+        Budget.objects.filter(owner_id__in=owner_ids)
+        .exclude(status=BudgetStatus.SUPERSEDED)
+        .select_related("owner")
+        .order_by("-first_year", "owner__name", "title")[:limit]
+    )

@@ -12,13 +12,14 @@ from dataclasses import dataclass, field
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.contrib.auth.models import Group as AuthGroup
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from groups.access import groups_with_permission
 from groups.models import (
     AdministratorChange,
     Group,
+    GroupKind,
     GroupStatus,
     HealthcareRegion,
     Membership,
@@ -30,6 +31,7 @@ from groups.models import (
 from groups.permissions import MANAGE_MEETINGS
 from portal.access import ADMINISTRATORS_GROUP
 from portal.history import HistoryEntry
+from portal.shortlist import Shortlist, shortlist
 
 
 def current_memberships_for_user(user: AbstractBaseUser) -> list[Membership]:
@@ -385,3 +387,46 @@ def administrators_overview(*, limit: int = 50) -> AdministratorsOverview:
         candidates=candidates,
         changes=changes,
     )
+
+
+# Groups whose members are staff or a project's people rather than each region's delegates.
+NOT_REPRESENTATIVE_KINDS = (
+    GroupKind.SECRETARIAT,
+    GroupKind.TEAM,
+    GroupKind.PROJECT,
+    GroupKind.SUBPROJECT,
+    GroupKind.PROJECT_GROUP,
+)
+
+
+def groups_missing_regions(*, today: datetime.date | None = None, limit: int = 5) -> Shortlist:
+    """Active groups of a healthcare region in which some of its regions has no current
+    member: the gaps of the coverage matrix, across the country, in one query. Each group
+    carries `region_count` and `covered_count`."""
+    today = today or timezone.localdate()
+    current = Q(memberships__start_date__lte=today) & (
+        Q(memberships__end_date__isnull=True) | Q(memberships__end_date__gte=today)
+    )
+    regions = (
+        Region.objects.filter(healthcare_region=OuterRef("healthcare_region"))
+        .order_by()
+        .values("healthcare_region")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    groups = (
+        Group.objects.filter(status=GroupStatus.ACTIVE, healthcare_region__isnull=False)
+        .exclude(kind__in=NOT_REPRESENTATIVE_KINDS)
+        .annotate(
+            region_count=Subquery(regions),
+            covered_count=Count(
+                "memberships__region",
+                filter=current & Q(memberships__region__healthcare_region=F("healthcare_region")),
+                distinct=True,
+            ),
+        )
+        .filter(covered_count__lt=F("region_count"))
+        .select_related("healthcare_region")
+        .order_by("healthcare_region__name", "name")
+    )
+    return shortlist(groups, limit=limit)

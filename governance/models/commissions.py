@@ -323,6 +323,10 @@ class Deliverable(TimestampedModel):
         return self.current_status()
 
     @property
+    def is_late(self) -> bool:
+        return self.current_status() == DeliverableStatus.LATE
+
+    @property
     def outside_period(self) -> bool:
         """Due outside its commission's period: allowed, but shown as a warning."""
         return not self.commission.covers(self.due_date)

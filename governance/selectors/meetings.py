@@ -76,12 +76,7 @@ def meeting_list(
 def _approval_overdue():
     """rules.approval_overdue in SQL: not cancelled, minutes missing or not approved, and the
     meeting's local day more than 14 days ago (it began before local midnight 14 days ago)."""
-    today = timezone.localdate()
-    cutoff = timezone.make_aware(
-        datetime.datetime.combine(
-            today - datetime.timedelta(days=rules.APPROVAL_DAYS), datetime.time.min
-        )
-    )
+    cutoff = rules.approval_cutoff(timezone.localdate())
     return Case(
         When(
             Q(starts_at__lt=cutoff)

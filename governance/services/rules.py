@@ -50,6 +50,14 @@ def approval_deadline(meeting: Meeting) -> datetime.date:
     return meeting_day(meeting) + datetime.timedelta(days=APPROVAL_DAYS)
 
 
+def approval_cutoff(today: datetime.date) -> datetime.datetime:
+    """Meetings that began before this instant are past the 14-day limit on `today`: their
+    local day was more than 14 days ago. Lets selectors say approval_overdue in SQL."""
+    return timezone.make_aware(
+        datetime.datetime.combine(today - datetime.timedelta(days=APPROVAL_DAYS), datetime.time.min)
+    )
+
+
 def approval_overdue(meeting: Meeting, minutes: Minutes | None, *, today: datetime.date) -> bool:
     """A meeting that was not cancelled and whose minutes are not approved 14 days after it.
     `selectors.meetings.meeting_list` computes the same in SQL for the meeting list."""
