@@ -300,27 +300,19 @@ def _vote(ctx, decision_id, attendance, ends, recorder) -> None:
         row.update(created_at=ends, modified_at=ends)
         return ctx.writer.add(model, row, history=[("+", ends, recorder, None)])
 
-    first = add(
-        Motion,
-        {
-            "decision_id": decision_id,
-            "position": 1,
-            "attendance_id": seats[0]["id"],
-            "text": "bifall till förslaget",
-            "proposition_order": 1,
-            "adopted": True,
-        },
-    )
-    second = add(
-        Motion,
-        {
-            "decision_id": decision_id,
-            "position": 2,
-            "attendance_id": seats[1]["id"],
-            "text": "avslag på förslaget",
-            "proposition_order": 2,
-            "adopted": False,
-        },
+    first, second = (
+        add(
+            Motion,
+            {
+                "decision_id": decision_id,
+                "position": position,
+                "attendance_id": seats[position - 1]["id"],
+                "text": text,
+                "proposition_order": position,
+                "adopted": position == 1,
+            },
+        )
+        for position, text in ((1, "bifall till förslaget"), (2, "avslag på förslaget"))
     )
     vote = add(
         Vote,

@@ -181,6 +181,17 @@ def _login_groups(ctx: Context) -> dict[int, list[tuple[str, str]]]:
     return plan
 
 
+def _unseated(ctx: Context, cursors: dict[int, int], regions: list[int], seated: set[int]) -> int:
+    """The next person employed by the first region (else the others) not yet in the group."""
+    for region_id in regions:
+        people = ctx.people_by_region[region_id]
+        for _ in range(len(people)):
+            cursors[region_id] = (cursors[region_id] + 1) % len(people)
+            if people[cursors[region_id]] not in seated:
+                return people[cursors[region_id]]
+    raise ValueError("För få personer för gruppernas storlek.")
+
+
 def _memberships(ctx: Context) -> None:
     rng = ctx.rng
     writer = ctx.writer
@@ -219,12 +230,7 @@ def _memberships(ctx: Context) -> None:
             if login is not None:
                 person_id = ctx.logins[login][1]
             if person_id is None or person_id in seated:
-                people = ctx.people_by_region[region_id]
-                for _ in range(len(people)):
-                    cursors[region_id] = (cursors[region_id] + 1) % len(people)
-                    person_id = people[cursors[region_id]]
-                    if person_id not in seated:
-                        break
+                person_id = _unseated(ctx, cursors, [region_id, *regions, *cursors], seated)
             seated.add(person_id)
             if position >= size - ended:
                 start = first_day

@@ -134,3 +134,26 @@ class RowWriter:
 
 
 HISTORY_FIELDS = ["history_date", "history_type", "history_user", "history_change_reason"]
+
+
+def foreign_key_orphans(models_written) -> list[str]:
+    """Every foreign key of the written tables checked at once, one anti-join per key: what
+    PostgreSQL's deferred per-row checks would find at commit, in a fraction of the time.
+    Returns "table.column" for each key with a value that points nowhere."""
+    problems = []
+    quote = connection.ops.quote_name
+    with connection.cursor() as cursor:
+        for model in models_written:
+            for field in model._meta.concrete_fields:
+                if not field.is_relation or not getattr(field, "db_constraint", False):
+                    continue
+                target = field.target_field
+                child, parent = model._meta.db_table, target.model._meta.db_table
+                cursor.execute(
+                    f"SELECT 1 FROM {quote(child)} c WHERE c.{quote(field.column)} IS NOT NULL "
+                    f"AND NOT EXISTS (SELECT 1 FROM {quote(parent)} p "
+                    f"WHERE p.{quote(target.column)} = c.{quote(field.column)}) LIMIT 1"
+                )
+                if cursor.fetchone():
+                    problems.append(f"{child}.{field.column}")
+    return problems
