@@ -8,6 +8,7 @@ otherwise), so the pages that read history see what the services would have writ
 from __future__ import annotations
 
 import datetime
+import operator
 from collections.abc import Iterable
 
 from django.core.management.color import no_style
@@ -22,6 +23,7 @@ class _Table:
         self.fields = columns
         self.names = [field.attname for field in columns]
         self.defaults = {field.attname: field.get_default() for field in columns}
+        self.values = operator.itemgetter(*self.names)
         self.rows: list[tuple] = []
         self.count = 0
 
@@ -60,8 +62,7 @@ class RowWriter:
         if "id" not in row:
             row["id"] = self.new_id(model)
         table = self._table(model)
-        defaults = table.defaults
-        values = tuple(row[name] if name in row else defaults[name] for name in table.names)
+        values = table.values({**table.defaults, **row})
         table.rows.append(values)
         table.count += 1
         if len(table.rows) >= FLUSH_ROWS:
@@ -94,6 +95,12 @@ class RowWriter:
         with connection.cursor() as cursor:
             for statement in sql:
                 cursor.execute(statement)
+            if self.vendor == "postgresql":
+                # Fresh statistics, or the planner takes the tables for as small as they were
+                # and joins a million rows by nested loops (minutes a query in the tests,
+                # whose data is never committed for autovacuum to see).
+                for model in [*self.tables, *(m.history.model for m in self.history_tables)]:
+                    cursor.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}")
 
     # internals ---------------------------------------------------------------------------
     def _table(self, model) -> _Table:
