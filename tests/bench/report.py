@@ -154,7 +154,7 @@ def _markdown(results: dict, scales: list[str], searches: set) -> str:
             misses.append(f"> {MAX_QUERIES} queries")
         if other and other.get("queries") != page["queries"]:
             misses.append("count grows")
-        if page["ratio_admin"] > 1:
+        if page["ratio_admin"] is not None and page["ratio_admin"] > 1:
             misses.append("slower than admin")
         missed += bool(misses)
         lines.append(
