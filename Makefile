@@ -24,7 +24,7 @@ help:
 	@echo "make format            ruff format and fix"
 	@echo "make migrations-check  fail if models and migrations disagree"
 	@echo "make messages          compile translations"
-	@echo "make bench             performance benchmarks"
+	@echo "make bench             national-scale data, pages, PDFs and load; docs/performance.md"
 
 $(UV):
 	@$(PYTHON) -m venv $(BOOTSTRAP) 2>/dev/null || { \
@@ -75,7 +75,7 @@ test-fast:
 	bash tests/postgres.sh $(VENV)/bin/pytest $(ARGS)
 
 bench: setup system-deps
-	bash tests/postgres.sh $(PY) -m tests.bench
+	bash tests/postgres.sh $(PY) -m tests.bench $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) $(BOOTSTRAP) var/staticfiles var/test-media

@@ -1,0 +1,109 @@
+"""Throughput of gunicorn (a worker per core, as deployed) under a bounded mixed read load from
+locust in a second process, on loopback, for at most 60 s."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+PORT = 8105
+VENV_BIN = Path(sys.executable).parent
+
+
+def _sessions() -> list[dict]:
+    from django.test import Client
+
+    from tests.bench import pages
+
+    sessions = []
+    for role, user in pages.users().items():
+        client = Client()
+        client.force_login(user)
+        found = pages.targets(role, user)
+        paths = [pages.path(p, found) for p in pages.PAGES if role in p.roles]
+        sessions.append({"role": role, "cookie": client.cookies["sessionid"].value, "paths": paths})
+    return sessions
+
+
+def _wait_for(url: str, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(url, timeout=5)  # loopback
+            return
+        except OSError:
+            time.sleep(0.5)
+    raise RuntimeError(f"gunicorn svarade inte på {url}")
+
+
+def measure(*, seconds: int = 60, users: int = 8, workdir: Path) -> dict:
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "tests.bench.settings"}
+    env["BENCH_SESSIONS"] = json.dumps(_sessions())
+    workers = os.cpu_count() or 1
+    server = subprocess.Popen(
+        [
+            str(VENV_BIN / "gunicorn"),
+            "-c",
+            "deploy/gunicorn.conf.py",
+            "--bind",
+            f"127.0.0.1:{PORT}",
+            "--workers",
+            str(workers),
+            "--access-logfile",
+            "/dev/null",
+            "portal.wsgi:application",
+        ],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=open(workdir / "gunicorn.log", "w"),  # noqa: SIM115
+    )
+    try:
+        _wait_for(f"http://127.0.0.1:{PORT}/konto/logga-in/")
+        prefix = workdir / "locust"
+        subprocess.run(
+            [
+                str(VENV_BIN / "locust"),
+                "-f",
+                "tests/bench/locustfile.py",
+                "--headless",
+                "--host",
+                f"http://127.0.0.1:{PORT}",
+                "--users",
+                str(users),
+                "--spawn-rate",
+                str(users),
+                "--run-time",
+                f"{seconds}s",
+                "--csv",
+                str(prefix),
+                "--only-summary",
+            ],
+            env=env,
+            check=False,
+            stdout=subprocess.DEVNULL,
+            stderr=open(workdir / "locust.log", "w"),  # noqa: SIM115
+            timeout=seconds + 60,
+        )
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    with open(f"{prefix}_stats.csv", encoding="utf-8") as stats:
+        total = next(row for row in csv.DictReader(stats) if row["Name"] == "Aggregated")
+    # The run as locust timed it: its clock may start late on a loaded machine.
+    with open(f"{prefix}_stats_history.csv", encoding="utf-8") as history:
+        stamps = [int(row["Timestamp"]) for row in csv.DictReader(history)]
+    return {
+        "seconds": max(stamps) - min(stamps) if stamps else seconds,
+        "users": users,
+        "workers": workers,
+        "requests": int(total["Request Count"]),
+        "rps": round(float(total["Requests/s"]), 1),
+        "p95_ms": float(total["95%"]) if total["95%"] not in {"", "N/A"} else None,
+        "errors": int(total["Failure Count"]),
+    }
