@@ -128,6 +128,11 @@ class Decision(Confidential, TimestampedModel):
         ordering = ["-year", "-number"]
         verbose_name = _("beslut")
         verbose_name_plural = _("beslut")
+        # The register's order (governance.selectors.decisions.REGISTER_ORDER), so a page of it
+        # is read from the index without sorting every decision.
+        indexes = [
+            models.Index(fields=["-year", "body", "-number"], name="decision_register_order")
+        ]
         constraints = [
             Confidential.confidentiality_constraint("decision_confidential_has_ground"),
             models.UniqueConstraint(

@@ -1,0 +1,100 @@
+"""Text search of decisions: Swedish full-text search on PostgreSQL, substrings on SQLite.
+
+`filter_decisions_by_text(queryset, text)` is shared by the decision register, the global
+search and the public register. On PostgreSQL a decision matches when every word of the
+search is a prefix of a stemmed word of its title, diarienummer, case text, proposal or one
+of its clauses ("arbetsfördelningen" finds "arbetsfördelning" and "arbetsfördelningsprojekt"),
+or when the text appears in its title or diarienummer (trigram indexes: "1009/2017" or a
+part of a compound in the title). Decisions matching in their own text rank above those
+matching only in a clause; each has `search_headline`, the matching passage as safe HTML
+with <mark> around the matches.
+"""
+
+from __future__ import annotations
+
+from django.contrib.postgres.aggregates import StringAgg
+from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery, TextField, Value
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import Coalesce, Concat
+
+from governance.models import Decision, DecisionClause
+from portal import search
+
+# Decisions whose own vector (or title, or diarienummer) match, and decisions with a matching
+# clause: index scans (GIN), joined by their ids.
+_OWN_MATCH = "SELECT d.id FROM governance_decision d WHERE d.search_vector @@ {tsquery}"
+# As Django's icontains writes it, so the trigram indexes on upper(…) serve both.
+_SUBSTRING_MATCH = (
+    " OR upper(d.title::text) LIKE upper(%s) OR upper(d.registry_number::text) LIKE upper(%s)"
+)
+_CLAUSE_MATCH = (
+    " UNION SELECT c.decision_id FROM governance_decisionclause c"
+    " WHERE c.search_vector @@ {tsquery}"
+)
+_TSQUERY = "to_tsquery('swedish'::regconfig, %s)"
+
+
+def _matching_ids(text: str) -> RawSQL:
+    tsquery = search.prefix_query(text)
+    sql, params = _OWN_MATCH.format(tsquery=_TSQUERY), [tsquery]
+    if search.substring_worth_matching(text):
+        pattern = search.like_pattern(text)
+        sql += _SUBSTRING_MATCH
+        params += [pattern, pattern]
+    sql += _CLAUSE_MATCH.format(tsquery=_TSQUERY)
+    return RawSQL(sql, [*params, tsquery])
+
+
+def filter_decisions_by_text(queryset: QuerySet[Decision], text: str) -> QuerySet[Decision]:
+    """The decisions of the queryset that match the text, best match first (then the
+    queryset's own order), annotated with `search_headline`; the queryset itself when the
+    text is blank."""
+    text = (text or "").strip()[:200]
+    if not text:
+        return queryset
+    if not search.full_text_available():
+        return _substring_filter(queryset, text).annotate(
+            search_headline=search.plain_excerpt(
+                Concat("case_description", Value("\n"), "proposal")
+            )
+        )
+    # The passage comes from the case text, the proposal and the clauses (only for the rows
+    # shown: PostgreSQL computes the headline after the LIMIT).
+    document = Concat(
+        "case_description",
+        Value("\n"),
+        "proposal",
+        Value("\n"),
+        Coalesce(Subquery(_clause_text()), Value(""), output_field=TextField()),
+        output_field=TextField(),
+    )
+    order = queryset.query.order_by or Decision._meta.ordering
+    return (
+        queryset.filter(pk__in=_matching_ids(text))
+        .annotate(
+            search_rank=search.rank(text),
+            search_headline=search.headline(document, text),
+        )
+        .order_by("-search_rank", *order)
+    )
+
+
+def _clause_text():
+    return (
+        DecisionClause.objects.filter(decision=OuterRef("pk"))
+        .order_by()
+        .values("decision")
+        .annotate(text=StringAgg("text", delimiter="\n", order_by="position"))
+        .values("text")
+    )
+
+
+def _substring_filter(queryset: QuerySet[Decision], text: str) -> QuerySet[Decision]:
+    clause_match = DecisionClause.objects.filter(decision=OuterRef("pk"), text__icontains=text)
+    return queryset.filter(
+        Q(title__icontains=text)
+        | Q(registry_number__icontains=text)
+        | Q(case_description__icontains=text)
+        | Q(proposal__icontains=text)
+        | Exists(clause_match)
+    )
