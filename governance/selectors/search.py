@@ -17,7 +17,8 @@ from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery, TextField,
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, Concat
 
-from governance.models import Decision, DecisionClause
+from governance.access.meetings import readable_group_ids
+from governance.models import Decision, DecisionClause, Minutes, MinutesItemNote
 from portal import search
 
 # Decisions whose own vector (or title, or diarienummer) match, and decisions with a matching
@@ -65,7 +66,7 @@ def filter_decisions_by_text(queryset: QuerySet[Decision], text: str) -> QuerySe
         Value("\n"),
         "proposal",
         Value("\n"),
-        Coalesce(Subquery(_clause_text()), Value(""), output_field=TextField()),
+        _joined_text(DecisionClause.objects.all(), via="decision", order_by="position"),
         output_field=TextField(),
     )
     order = queryset.query.order_by or Decision._meta.ordering
@@ -79,13 +80,18 @@ def filter_decisions_by_text(queryset: QuerySet[Decision], text: str) -> QuerySe
     )
 
 
-def _clause_text():
-    return (
-        DecisionClause.objects.filter(decision=OuterRef("pk"))
-        .order_by()
-        .values("decision")
-        .annotate(text=StringAgg("text", delimiter="\n", order_by="position"))
-        .values("text")
+def _joined_text(related, *, via: str, order_by: str):
+    """The texts of the related rows (clauses, notes), one per line, as a subquery."""
+    return Coalesce(
+        Subquery(
+            related.filter(**{via: OuterRef("pk")})
+            .order_by()
+            .values(via)
+            .annotate(text=StringAgg("text", delimiter="\n", order_by=order_by))
+            .values("text")
+        ),
+        Value(""),
+        output_field=TextField(),
     )
 
 
@@ -97,4 +103,46 @@ def _substring_filter(queryset: QuerySet[Decision], text: str) -> QuerySet[Decis
         | Q(case_description__icontains=text)
         | Q(proposal__icontains=text)
         | Exists(clause_match)
+    )
+
+
+# Meetings whose minutes notes match (GIN index on the notes' search vector), or whose title
+# contains the text (trigram index on upper(title), as icontains writes it).
+_MINUTES_NOTE_MATCH = (
+    "SELECT n.minutes_id FROM governance_minutesitemnote n"
+    " WHERE n.search_vector @@ to_tsquery('swedish'::regconfig, %s)"
+)
+
+
+def minutes_matching(user, text: str) -> QuerySet[Minutes]:
+    """Minutes of meetings the user may read whose notes or meeting title match the text,
+    newest meeting first, with `search_headline` (the matching passage) from the
+    notes."""
+    text = (text or "").strip()[:200]
+    minutes = Minutes.objects.select_related("meeting", "meeting__group")
+    readable = readable_group_ids(user)
+    if readable is not None:
+        minutes = minutes.filter(meeting__group__in=readable)
+    if not search.full_text_available():
+        return (
+            minutes.filter(
+                Q(meeting__title__icontains=text)
+                | Exists(
+                    MinutesItemNote.objects.filter(minutes=OuterRef("pk"), text__icontains=text)
+                )
+            )
+            .annotate(search_headline=Value("", output_field=search.SafeHTMLField()))
+            .order_by("-meeting__starts_at", "pk")
+        )
+    title_match = (
+        Q(meeting__title__icontains=text) if search.substring_worth_matching(text) else Q(pk=None)
+    )
+    note_match = Q(pk__in=RawSQL(_MINUTES_NOTE_MATCH, [search.prefix_query(text)]))
+    notes = _joined_text(
+        MinutesItemNote.objects.all(), via="minutes", order_by="agenda_item__number"
+    )
+    return (
+        minutes.filter(title_match | note_match)
+        .annotate(search_headline=search.headline(notes, text))
+        .order_by("-meeting__starts_at", "pk")
     )
