@@ -65,4 +65,16 @@ class Migration(migrations.Migration):
             model_name='meeting',
             index=models.Index(fields=['starts_at'], name='meeting_starts_at'),
         ),
+        migrations.AddIndex(
+            model_name='decision',
+            index=models.Index(fields=['status', '-decision_date', '-number'], name='decision_status_date'),
+        ),
+        migrations.AddIndex(
+            model_name='commission',
+            index=models.Index(fields=['-start_date', 'title', 'id'], name='commission_list_order'),
+        ),
+        migrations.AddIndex(
+            model_name='deliverable',
+            index=models.Index(fields=['status', 'due_date'], name='deliverable_status_due'),
+        ),
     ]

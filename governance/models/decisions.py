@@ -131,7 +131,11 @@ class Decision(Confidential, TimestampedModel):
         # The register's order (governance.selectors.decisions.REGISTER_ORDER), so a page of it
         # is read from the index without sorting every decision.
         indexes = [
-            models.Index(fields=["-year", "body", "-number"], name="decision_register_order")
+            models.Index(fields=["-year", "body", "-number"], name="decision_register_order"),
+            # The dashboard's latest decided decisions.
+            models.Index(
+                fields=["status", "-decision_date", "-number"], name="decision_status_date"
+            ),
         ]
         constraints = [
             Confidential.confidentiality_constraint("decision_confidential_has_ground"),
