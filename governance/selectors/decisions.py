@@ -52,7 +52,7 @@ def decision_list(
     search: str = "",
 ) -> QuerySet[Decision]:
     """The decision register: official decisions for everyone, proposals for the body's members."""
-    decisions = Decision.objects.select_related("body", "meeting").prefetch_related(
+    decisions = Decision.objects.select_related("body").prefetch_related(
         Prefetch("clauses", queryset=DecisionClause.objects.order_by("position"))
     )
     readable = readable_group_ids(user)
