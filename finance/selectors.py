@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import chain
 
-from django.db.models import Count, OuterRef, Prefetch, QuerySet, Subquery
+from django.core.paginator import Page
+from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
 from django.utils.translation import gettext as _
 
 from finance.calculations import BudgetTable, LineData, compute_table
@@ -26,24 +27,35 @@ from finance.models import (
     LineKind,
 )
 from groups.models import Group, Region, RegionPopulation
+from portal.pagination import UncountedPaginator
+from portal.queries import count_per_row
 
 HISTORY_LIMIT = 30
 
 
-def budget_list(*, owner: Group | None = None) -> list[tuple[Group, list[Budget]]]:
-    """Budgets grouped by their owning body, in one query."""
+BUDGETS_PER_PAGE = 50
+
+
+@dataclass
+class BudgetListPage:
+    page: Page
+    bodies: list[tuple[Group, list[Budget]]]  # the page's budgets grouped by owning body
+
+
+def budget_list(*, page_number=1, per_page: int = BUDGETS_PER_PAGE) -> BudgetListPage:
+    """A page of the budgets, grouped by their owning body (one query; the pagination reads
+    one row more instead of counting)."""
     budgets = (
         Budget.objects.select_related("owner", "owner__healthcare_region", "adopted_by")
-        .annotate(revision_count=Count("revisions"))
-        .order_by("owner__name", "-first_year", "title")
+        .annotate(revision_count=count_per_row(BudgetRevision.objects.all(), via="budget"))
+        .order_by("owner__name", "owner_id", "-first_year", "title", "pk")
     )
-    if owner is not None:
-        budgets = budgets.filter(owner=owner)
+    page = UncountedPaginator(budgets, per_page).get_page(page_number)
     grouped: OrderedDict[int, tuple[Group, list[Budget]]] = OrderedDict()
-    for budget in budgets:
+    for budget in page.object_list:
         budget.adopted_by_url = decision_url(budget.adopted_by)
         grouped.setdefault(budget.owner_id, (budget.owner, []))[1].append(budget)
-    return list(grouped.values())
+    return BudgetListPage(page=page, bodies=list(grouped.values()))
 
 
 @dataclass

@@ -384,6 +384,7 @@ class Person(TimestampedModel):
         ordering = ["last_name", "first_name"]
         verbose_name = _("person")
         verbose_name_plural = _("personer")
+        indexes = [models.Index(fields=["last_name", "first_name"], name="person_name_order")]
         constraints = [
             models.UniqueConstraint(
                 fields=["email"],

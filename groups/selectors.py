@@ -253,7 +253,7 @@ def person_list(*, search: str = "") -> QuerySet[Person]:
 @dataclass
 class CoverageRow:
     group: Group
-    cells: list[list[Membership]]
+    cells: list[int]  # current members per region, in the order of the regions
 
     @property
     def gaps(self) -> int:
@@ -263,26 +263,26 @@ class CoverageRow:
 def coverage_matrix(
     healthcare_region: HealthcareRegion, *, today: datetime.date | None = None
 ) -> tuple[list[Region], list[CoverageRow]]:
-    """Which regions sit in which active groups of a healthcare region, and where the gaps are."""
+    """Which regions sit in which active groups of a healthcare region, and where the gaps are:
+    the members are counted per group and region in SQL (three queries)."""
     today = today or timezone.localdate()
     regions = list(healthcare_region.regions.order_by("name"))
     groups = list(
-        healthcare_region.groups.exclude(status=GroupStatus.CLOSED)
-        .order_by("kind", "name")
-        .prefetch_related(
-            Prefetch(
-                "memberships",
-                queryset=Membership.objects.current(today).select_related("person"),
-                to_attr="current_memberships",
-            )
-        )
+        healthcare_region.groups.exclude(status=GroupStatus.CLOSED).order_by("kind", "name")
     )
-    rows = []
-    for group in groups:
-        by_region: dict[int, list[Membership]] = defaultdict(list)
-        for membership in group.current_memberships:
-            by_region[membership.region_id].append(membership)
-        rows.append(CoverageRow(group, [by_region.get(r.pk, []) for r in regions]))
+    counts = {
+        (row["group_id"], row["region_id"]): row["members"]
+        for row in Membership.objects.current(today)
+        .filter(group__healthcare_region=healthcare_region)
+        .exclude(group__status=GroupStatus.CLOSED)
+        .order_by()
+        .values("group_id", "region_id")
+        .annotate(members=Count("pk"))
+    }
+    rows = [
+        CoverageRow(group, [counts.get((group.pk, region.pk), 0) for region in regions])
+        for group in groups
+    ]
     return regions, rows
 
 

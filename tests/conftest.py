@@ -1,6 +1,7 @@
 import pytest
 from django.contrib.auth.models import Group as AuthGroup
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.test import Client
 
 from portal.access import ADMINISTRATORS_GROUP
@@ -15,6 +16,14 @@ def _clear_content_type_cache():
     ContentType.objects.clear_cache()
     yield
     ContentType.objects.clear_cache()
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    # Cached choices (the register's years and bodies) must not outlive a test's rows.
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

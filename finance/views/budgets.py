@@ -22,8 +22,9 @@ class BudgetListView(TemplateView):
 
     def get_context_data(self, **kwargs):
         owners = access.budget_owners_for(self.request.user)
+        listing = selectors.budget_list(page_number=self.request.GET.get("page"))
         return super().get_context_data(
-            bodies=selectors.budget_list(), can_import=owners.exists(), **kwargs
+            bodies=listing.bodies, page_obj=listing.page, can_import=owners.exists(), **kwargs
         )
 
 

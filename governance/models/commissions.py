@@ -117,7 +117,11 @@ class Commission(TimestampedModel):
                 name="commission_end_after_start",
             ),
         ]
-        indexes = [models.Index(fields=["status"])]
+        indexes = [
+            models.Index(fields=["status"]),
+            # The commission list's order (selectors.commission_list).
+            models.Index(fields=["-start_date", "title", "id"], name="commission_list_order"),
+        ]
 
     def __str__(self) -> str:
         return self.title
@@ -291,6 +295,8 @@ class Deliverable(TimestampedModel):
         ordering = ["commission", "due_date", "pk"]
         verbose_name = _("leverans")
         verbose_name_plural = _("leveranser")
+        # The dashboard's deliverables due (planned, by due date).
+        indexes = [models.Index(fields=["status", "due_date"], name="deliverable_status_due")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(status="planned", delivered_on__isnull=True)

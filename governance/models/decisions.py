@@ -128,6 +128,15 @@ class Decision(Confidential, TimestampedModel):
         ordering = ["-year", "-number"]
         verbose_name = _("beslut")
         verbose_name_plural = _("beslut")
+        # The register's order (governance.selectors.decisions.REGISTER_ORDER), so a page of it
+        # is read from the index without sorting every decision.
+        indexes = [
+            models.Index(fields=["-year", "body", "-number"], name="decision_register_order"),
+            # The dashboard's latest decided decisions.
+            models.Index(
+                fields=["status", "-decision_date", "-number"], name="decision_status_date"
+            ),
+        ]
         constraints = [
             Confidential.confidentiality_constraint("decision_confidential_has_ground"),
             models.UniqueConstraint(

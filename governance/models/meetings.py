@@ -56,7 +56,11 @@ class Meeting(TimestampedModel):
                 violation_error_message=_("Mötet kan inte sluta innan det börjar."),
             )
         ]
-        indexes = [models.Index(fields=["group", "starts_at"])]
+        indexes = [
+            models.Index(fields=["group", "starts_at"]),
+            # The meeting list of every readable group, newest or next first.
+            models.Index(fields=["starts_at"], name="meeting_starts_at"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.display_title} {self.starts_at:%Y-%m-%d}"

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Exists, Min, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -25,6 +25,7 @@ from governance.models import (
 )
 from groups.models import Group
 from portal.history import merged_history
+from portal.queries import count_per_row
 
 
 def _overdue(today: datetime.date) -> Q:
@@ -45,11 +46,18 @@ def commission_list(
     commissions = (
         visible_commissions(user)
         .select_related("commissioner", "assignee", "commissioner__healthcare_region")
+        # Subqueries for the rows of the page, not a GROUP BY over every commission.
         .annotate(
-            overdue_count=Count("deliverables", filter=_overdue(today), distinct=True),
-            next_due=Min(
-                "deliverables__due_date",
-                filter=Q(deliverables__status=DeliverableStatus.PLANNED),
+            overdue_count=count_per_row(
+                Deliverable.objects.filter(status=DeliverableStatus.PLANNED, due_date__lt=today),
+                via="commission",
+            ),
+            next_due=Subquery(
+                Deliverable.objects.filter(
+                    commission=OuterRef("pk"), status=DeliverableStatus.PLANNED
+                )
+                .order_by("due_date")
+                .values("due_date")[:1]
             ),
         )
     )

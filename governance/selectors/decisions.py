@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils.translation import gettext as _
 
@@ -31,8 +32,13 @@ from governance.selectors.paragraphs import (
     vote_of,
 )
 from governance.selectors.participants import decision_participants, standalone_voters
+from governance.selectors.search import filter_decisions_by_text
 from groups.models import Group
 from portal.history import merged_history
+
+# Newest year first, then body by body (in the order they were created) with the latest § first:
+# the order of the index decision_register_order.
+REGISTER_ORDER = ("-year", "body_id", "-number")
 
 
 def decision_list(
@@ -46,7 +52,7 @@ def decision_list(
     search: str = "",
 ) -> QuerySet[Decision]:
     """The decision register: official decisions for everyone, proposals for the body's members."""
-    decisions = Decision.objects.select_related("body", "meeting").prefetch_related(
+    decisions = Decision.objects.select_related("body").prefetch_related(
         Prefetch("clauses", queryset=DecisionClause.objects.order_by("position"))
     )
     readable = readable_group_ids(user)
@@ -62,27 +68,45 @@ def decision_list(
         decisions = decisions.filter(decision_date__gte=date_from)
     if date_to:
         decisions = decisions.filter(decision_date__lte=date_to)
-    if search:
-        clause_match = DecisionClause.objects.filter(
-            decision=OuterRef("pk"), text__icontains=search
-        )
-        decisions = decisions.filter(
-            Q(title__icontains=search)
-            | Q(registry_number__icontains=search)
-            | Q(case_description__icontains=search)
-            | Q(proposal__icontains=search)
-            | Exists(clause_match)
-        )
-    return decisions.order_by("-year", "body__name", "-number")
+    decisions = decisions.order_by(*REGISTER_ORDER)
+    return filter_decisions_by_text(decisions, search)
+
+
+# The register's filter choices (years, bodies with decisions) are the same for everyone and
+# change rarely: cached, and forgotten when a decision or a group is saved or deleted
+# (GovernanceConfig.ready connects forget_register_choices). With several processes and the
+# local-memory cache another process may show them for up to the cache's TIMEOUT (settings).
+REGISTER_CHOICES_KEY = "governance:register-choices"
+
+
+def _register_choices() -> dict:
+    choices = cache.get(REGISTER_CHOICES_KEY)
+    if choices is None:
+        choices = {
+            "years": list(
+                Decision.objects.order_by("-year").values_list("year", flat=True).distinct()
+            ),
+            "bodies": list(
+                Group.objects.filter(Exists(Decision.objects.filter(body=OuterRef("pk"))))
+                .order_by("name")
+                .values_list("pk", flat=True)
+            ),
+        }
+        cache.set(REGISTER_CHOICES_KEY, choices)
+    return choices
+
+
+def forget_register_choices(**_signal) -> None:
+    cache.delete(REGISTER_CHOICES_KEY)
 
 
 def decision_bodies() -> QuerySet[Group]:
     """The groups that have decisions, for the register's filter."""
-    return Group.objects.filter(decisions__isnull=False).distinct().order_by("name")
+    return Group.objects.filter(pk__in=_register_choices()["bodies"]).order_by("name")
 
 
 def decision_years() -> list[int]:
-    return list(Decision.objects.order_by("-year").values_list("year", flat=True).distinct())
+    return _register_choices()["years"]
 
 
 @dataclass

@@ -7,7 +7,15 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from itertools import groupby
 
-from django.db.models import BooleanField, Case, Count, Prefetch, Q, QuerySet, Value, When
+from django.db.models import (
+    BooleanField,
+    Case,
+    Prefetch,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -41,6 +49,7 @@ from governance.services.minutes import minutes_defaults
 from governance.services.paragraphs import default_kind
 from groups.models import Group, Membership, MembershipRole, Person
 from portal.history import merged_history, user_label
+from portal.queries import count_per_row
 
 ROLE_ORDER = {role: index for index, role in enumerate(MembershipRole.values)}
 
@@ -50,7 +59,8 @@ def meeting_list(
 ) -> QuerySet[Meeting]:
     meetings = Meeting.objects.select_related("group", "group__healthcare_region", "minutes")
     meetings = meetings.annotate(
-        item_count=Count("agenda_items", distinct=True), approval_overdue=_approval_overdue()
+        item_count=count_per_row(AgendaItem.objects.all(), via="meeting"),
+        approval_overdue=_approval_overdue(),
     )
     readable = readable_group_ids(user)
     if readable is not None:

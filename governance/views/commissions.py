@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -34,6 +33,7 @@ from governance.views.common import pdf_response
 from groups.access import require_administrator
 from portal.access import is_administrator
 from portal.forms import posted
+from portal.pagination import UncountedPaginator
 from portal.textdiff import inline_diff
 
 SECTION_FIELDS = ("id", "position", "heading", "body", "required", "DELETE")
@@ -62,7 +62,7 @@ def commission_list(request):
         overdue=filters.get("overdue", False),
         search=filters.get("q", ""),
     )
-    page_obj = Paginator(commissions, 25).get_page(request.GET.get("page"))
+    page_obj = UncountedPaginator(commissions, 25).get_page(request.GET.get("page"))
     return render(
         request,
         "governance/commission_list.html",

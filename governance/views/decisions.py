@@ -29,6 +29,7 @@ from governance.views.common import attachment_page, pdf_response
 from portal import events
 from portal.downloads import content_disposition, download_filename
 from portal.forms import posted
+from portal.pagination import UncountedPaginator
 from portal.storage import download_response
 
 
@@ -55,6 +56,7 @@ class DecisionListView(ListView):
     template_name = "governance/decision_list.html"
     context_object_name = "decisions"
     paginate_by = 50
+    paginator_class = UncountedPaginator  # no COUNT over the whole register
 
     def get_queryset(self):
         self.filter_form, decisions = _filtered(self.request)

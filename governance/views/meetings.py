@@ -26,12 +26,14 @@ from governance.views.common import attachment_page, pdf_response
 from groups.access import user_can_on_group
 from groups.permissions import MANAGE_MEETINGS
 from portal.forms import posted
+from portal.pagination import UncountedPaginator
 
 
 class MeetingListView(ListView):
     template_name = "governance/meeting_list.html"
     context_object_name = "meetings"
     paginate_by = 50
+    paginator_class = UncountedPaginator  # no COUNT over every readable meeting
 
     def get_queryset(self):
         self.when = self.request.GET.get("nar", "")

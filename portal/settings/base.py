@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "finance",
     "audit",
     "scale",
+    "search",
 ]
 
 MIDDLEWARE = [
@@ -95,6 +96,24 @@ DATABASES = {
     "default": database_config(env_str("DATABASE_URL", f"sqlite:///{VAR_DIR / 'portal.sqlite3'}"))
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# What is shared and rarely changes (the decision register's years and bodies; public pages).
+# CACHE_BACKEND=locmem (default): per process, each entry at most CACHE_TIMEOUT_SECONDS old in
+# the other processes after a change. CACHE_BACKEND=database: one cache for every app server
+# in the table portal_cache (`manage.py createcachetable` once after migrate).
+CACHE_BACKENDS = {
+    "locmem": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "database": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "portal_cache",
+    },
+}
+CACHES = {
+    "default": {
+        **CACHE_BACKENDS[env_str("CACHE_BACKEND", "locmem")],
+        "TIMEOUT": env_int("CACHE_TIMEOUT_SECONDS", 300),
+    }
+}
 
 AUTHENTICATION_BACKENDS = [
     # First: refuses every login form (the portal's and Django admin's) while locked out.

@@ -27,20 +27,26 @@ def add_decisions(body, count, start=0):
         decisions.decision_reservation_add(actor=None, decision=decision, person=member(body))
 
 
-# The register, plain and filtered, as an administrator: pinned, not only compared.
-REGISTER_QUERIES = 9
-REGISTER_FILTERED_QUERIES = 9
+# The register, plain and filtered, as an administrator: pinned, not only compared. The filter
+# choices (years, bodies) are cached and forgotten when a decision is saved: warm them first.
+REGISTER_QUERIES = 7
+REGISTER_FILTERED_QUERIES = 7
+
+
+def register_queries(client, url):
+    client.get(url)
+    return page_queries(client, url)
 
 
 def test_decision_register_constant_queries(admin_client):
     bodies = [GroupFactory(), GroupFactory()]
     add_decisions(bodies[0], 2)
-    small = page_queries(admin_client, "/beslut/")
-    small_filtered = page_queries(admin_client, "/beslut/?q=rende&year=2024")
+    small = register_queries(admin_client, "/beslut/")
+    small_filtered = register_queries(admin_client, "/beslut/?q=rende&year=2024")
     add_decisions(bodies[0], 8, start=10)
     add_decisions(bodies[1], 5, start=30)
-    assert page_queries(admin_client, "/beslut/") == small == REGISTER_QUERIES
-    assert page_queries(admin_client, "/beslut/?q=rende&year=2024") == small_filtered
+    assert register_queries(admin_client, "/beslut/") == small == REGISTER_QUERIES
+    assert register_queries(admin_client, "/beslut/?q=rende&year=2024") == small_filtered
     assert small_filtered == REGISTER_FILTERED_QUERIES
 
 
@@ -48,9 +54,9 @@ def test_decision_register_constant_queries_for_a_member(client, rag):
     reader = member(rag)
     client.force_login(reader.user)
     add_decisions(rag, 1)
-    small = page_queries(client, "/beslut/")
+    small = register_queries(client, "/beslut/")
     add_decisions(rag, 6, start=5)
-    assert page_queries(client, "/beslut/") == small
+    assert register_queries(client, "/beslut/") == small
 
 
 def grow_meeting(meeting, items, people):

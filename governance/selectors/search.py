@@ -1,0 +1,153 @@
+"""Text search of decisions: Swedish full-text search on PostgreSQL, substrings on SQLite.
+
+`filter_decisions_by_text(queryset, text)` is shared by the decision register, the global
+search and the public register. On PostgreSQL a decision matches when every word of the
+search is a prefix of a stemmed word of its title, diarienummer, case text, proposal or one
+of its clauses ("arbetsfördelningen" finds "arbetsfördelning" and "arbetsfördelningsprojekt"),
+or when the text appears in its title or diarienummer (trigram indexes: "1009/2017" or a
+part of a compound in the title). Decisions matching in their own text rank above those
+matching only in a clause; each has `search_headline`, the matching passage as safe HTML
+with <mark> around the matches.
+"""
+
+from __future__ import annotations
+
+from django.contrib.postgres.aggregates import StringAgg
+from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery, TextField, Value
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import Coalesce, Concat
+
+from governance.access.meetings import readable_group_ids
+from governance.models import Decision, DecisionClause, Minutes, MinutesItemNote
+from portal import search
+
+# Decisions whose own vector (or title, or diarienummer) match, and decisions with a matching
+# clause: index scans (GIN), joined by their ids.
+_OWN_MATCH = "SELECT d.id FROM governance_decision d WHERE d.search_vector @@ {tsquery}"
+# As Django's icontains writes it, so the trigram indexes on upper(…) serve both.
+_SUBSTRING_MATCH = (
+    " OR upper(d.title::text) LIKE upper(%s) OR upper(d.registry_number::text) LIKE upper(%s)"
+)
+_CLAUSE_MATCH = (
+    " UNION SELECT c.decision_id FROM governance_decisionclause c"
+    " WHERE c.search_vector @@ {tsquery}"
+)
+_TSQUERY = "to_tsquery('swedish'::regconfig, %s)"
+
+
+def _matching_ids(text: str) -> RawSQL:
+    tsquery = search.prefix_query(text)
+    sql, params = _OWN_MATCH.format(tsquery=_TSQUERY), [tsquery]
+    if search.substring_worth_matching(text):
+        pattern = search.like_pattern(text)
+        sql += _SUBSTRING_MATCH
+        params += [pattern, pattern]
+    sql += _CLAUSE_MATCH.format(tsquery=_TSQUERY)
+    return RawSQL(sql, [*params, tsquery])
+
+
+def filter_decisions_by_text(queryset: QuerySet[Decision], text: str) -> QuerySet[Decision]:
+    """The decisions of the queryset that match the text, best match first (then the
+    queryset's own order), annotated with `search_headline`; the queryset itself when the
+    text is blank."""
+    text = (text or "").strip()[:200]
+    if not text:
+        return queryset
+    if not search.full_text_available():
+        return _substring_filter(queryset, text).annotate(
+            search_headline=search.plain_excerpt(
+                Concat("case_description", Value("\n"), "proposal")
+            )
+        )
+    # The passage comes from the case text, the proposal and the clauses (only for the rows
+    # shown: PostgreSQL computes the headline after the LIMIT).
+    document = Concat(
+        "case_description",
+        Value("\n"),
+        "proposal",
+        Value("\n"),
+        _joined_text(DecisionClause.objects.all(), via="decision", order_by="position"),
+        output_field=TextField(),
+    )
+    order = queryset.query.order_by or Decision._meta.ordering
+    return (
+        queryset.filter(pk__in=_matching_ids(text))
+        .annotate(
+            search_rank=search.rank(text),
+            search_headline=search.headline(document, text),
+        )
+        .order_by("-search_rank", *order)
+    )
+
+
+def _joined_text(related, *, via: str, order_by: str):
+    """The texts of the related rows (clauses, notes), one per line, as a subquery."""
+    return Coalesce(
+        Subquery(
+            related.filter(**{via: OuterRef("pk")})
+            .order_by()
+            .values(via)
+            .annotate(text=StringAgg("text", delimiter="\n", order_by=order_by))
+            .values("text")
+        ),
+        Value(""),
+        output_field=TextField(),
+    )
+
+
+def _substring_filter(queryset: QuerySet[Decision], text: str) -> QuerySet[Decision]:
+    clause_match = DecisionClause.objects.filter(decision=OuterRef("pk"), text__icontains=text)
+    return queryset.filter(
+        Q(title__icontains=text)
+        | Q(registry_number__icontains=text)
+        | Q(case_description__icontains=text)
+        | Q(proposal__icontains=text)
+        | Exists(clause_match)
+    )
+
+
+# Minutes whose notes match (GIN index on the notes' search vector), or whose meeting's title
+# contains the text (trigram index on upper(title), as icontains writes it): one id list from
+# two index scans, so the newest-first walk over every meeting never filters row by row.
+_MINUTES_NOTE_MATCH = (
+    "SELECT n.minutes_id FROM governance_minutesitemnote n"
+    " WHERE n.search_vector @@ to_tsquery('swedish'::regconfig, %s)"
+)
+_MINUTES_TITLE_MATCH = (
+    " UNION SELECT m.id FROM governance_minutes m"
+    " JOIN governance_meeting t ON t.id = m.meeting_id"
+    " WHERE upper(t.title::text) LIKE upper(%s)"
+)
+
+
+def minutes_matching(user, text: str) -> QuerySet[Minutes]:
+    """Minutes of meetings the user may read whose notes or meeting title match the text,
+    newest meeting first, with `search_headline` (the matching passage) from the
+    notes."""
+    text = (text or "").strip()[:200]
+    minutes = Minutes.objects.select_related("meeting", "meeting__group")
+    readable = readable_group_ids(user)
+    if readable is not None:
+        minutes = minutes.filter(meeting__group__in=readable)
+    if not search.full_text_available():
+        return (
+            minutes.filter(
+                Q(meeting__title__icontains=text)
+                | Exists(
+                    MinutesItemNote.objects.filter(minutes=OuterRef("pk"), text__icontains=text)
+                )
+            )
+            .annotate(search_headline=Value("", output_field=search.SafeHTMLField()))
+            .order_by("-meeting__starts_at", "pk")
+        )
+    sql, params = _MINUTES_NOTE_MATCH, [search.prefix_query(text)]
+    if search.substring_worth_matching(text):
+        sql, params = sql + _MINUTES_TITLE_MATCH, [*params, search.like_pattern(text)]
+    notes = _joined_text(
+        MinutesItemNote.objects.all(), via="minutes", order_by="agenda_item__number"
+    )
+    return (
+        minutes.filter(pk__in=RawSQL(sql, params))
+        .annotate(search_headline=search.headline(notes, text))
+        .order_by("-meeting__starts_at", "pk")
+    )
