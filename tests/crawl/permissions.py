@@ -128,6 +128,7 @@ TABLE: dict[str, Entry] = {
     "groups:tree": page(rule(), METHOD_REFUSED),
     "groups:create": page(rule(ADMIN_ONLY)),
     "groups:detail": page(rule(), METHOD_REFUSED, pk="group"),
+    "groups:as_of": page(rule(), pk="group"),
     "groups:edit": page(rule(ADMIN_ONLY), pk="group"),
     "groups:membership_add": page(rule(ADMIN_ONLY), pk="group"),
     "groups:membership_end": page(rule(ADMIN_ONLY), pk="membership"),
@@ -160,6 +161,7 @@ TABLE: dict[str, Entry] = {
         rule(ADMIN_ONLY), pk="commission", values={"status": "reported"}
     ),
     "governance:commission_history": page(rule(), pk="commission"),
+    "governance:commission_as_of": page(rule(), pk="commission"),
     "governance:commission_pdf": page(rule(), METHOD_REFUSED, pk="commission"),
     "governance:deliverable_add": page(rule(ADMIN_ONLY, ok=REDIRECT), pk="commission"),
     "governance:deliverable_edit": page(rule(ADMIN_ONLY, ok=REDIRECT), pk="deliverable"),
@@ -210,6 +212,7 @@ TABLE: dict[str, Entry] = {
     "governance:decision_export": page(rule(), values={"fmt": "csv"}),
     "governance:decision_create": page(rule(ANY_MANAGER)),
     "governance:decision_detail": page(rule(), pk="decision"),
+    "governance:decision_as_of": page(rule(), pk="decision"),
     "governance:decision_edit": page(rule(MANAGERS), pk="decision"),
     "governance:decision_reservation_add": page(
         METHOD_REFUSED, rule(MANAGERS, ok=REDIRECT), pk="decision"
@@ -319,3 +322,40 @@ def url_for(pattern, entry: Entry, ids: Mapping[str, object]) -> str:
     route = re.sub(r"<(?:\w+:)?(\w+)>", lambda m: values[m[1]], pattern.route)
     route = re.sub(r"\(\?P<(\w+)>[^)]*\)", lambda m: values[m[1]], route)
     return "/" + route.replace("^", "").replace("$", "")
+
+
+DOC_START = "<!-- permission-matrix:start -->"
+DOC_END = "<!-- permission-matrix:end -->"
+
+
+def _cell(entry: Entry, role: str) -> str:
+    return f"{entry.get[role]} / {entry.post[role]}"
+
+
+def markdown_tables() -> str:
+    """The roles and the table, as docs/security.md shows them between DOC_START and DOC_END."""
+    from tests.crawl.matrix_world import ROLE_DESCRIPTIONS
+
+    lines = [
+        DOC_START,
+        "",
+        "| Role | Who |",
+        "|---|---|",
+        *(f"| `{role}` | {ROLE_DESCRIPTIONS[role]} |" for role in ROLES),
+        "",
+        "Each cell is GET / empty POST: `200` the page, `302` done and sent on, `login` sent to a "
+        "login page, `403` refused, `404` not found, `405` method not allowed.",
+        "",
+        "| URL name | " + " | ".join(f"`{role}`" for role in ROLES) + " |",
+        "|---|" + "---|" * len(ROLES),
+    ]
+    for key in sorted(TABLE):
+        entry = TABLE[key]
+        lines.append(f"| `{key}` | " + " | ".join(_cell(entry, role) for role in ROLES) + " |")
+    for family in FAMILIES:
+        entry = family.entry
+        lines.append(
+            f"| {family.description} | " + " | ".join(_cell(entry, role) for role in ROLES) + " |"
+        )
+    lines += ["", DOC_END]
+    return "\n".join(lines)
