@@ -64,9 +64,8 @@ class AsOfForm(PortalFormMixin, forms.Form):
         super().__init__(data)
         self.first_day = first_day
         self.today = today
-        self.fields["datum"].widget.attrs["max"] = today.isoformat()
-        if first_day:
-            self.fields["datum"].widget.attrs["min"] = first_day.isoformat()
+        # No min/max on the input: the browser would refuse in its own words; the refusal
+        # comes from clean_datum, in Swedish, next to the field.
 
     def clean_datum(self) -> datetime.date:
         day = self.cleaned_data["datum"]

@@ -30,6 +30,7 @@ from portal import events
 from portal.downloads import content_disposition, download_filename
 from portal.forms import posted
 from portal.storage import download_response
+from portal.time_travel import AsOfForm
 
 
 def _filtered(request):
@@ -102,6 +103,7 @@ def decision_detail(request, pk: int):
             )
             if actions.can_edit
             else None,
+            "as_of_form": AsOfForm(first_day=None, today=timezone.localdate()),
         },
     )
 

@@ -93,6 +93,7 @@ def test_the_pages_have_the_date_field(admin_client, commission, decision):
     for page, name in ((commission, "commission_as_of"), (decision, "decision_as_of")):
         html = admin_client.get(page.get_absolute_url()).content.decode()
         assert f'action="{reverse(f"governance:{name}", args=[page.pk])}"' in html
+        assert 'name="datum"' in html and "Visa som den var den" in html
 
 
 def test_a_draft_commission_stays_hidden_in_the_past_too(user_client):
