@@ -1,6 +1,6 @@
 from django.urls import path
 
-from governance.views import commissions, decisions, meetings, minutes, past, scratch, votes
+from governance.views import commissions, decisions, meetings, minutes, past, votes
 
 app_name = "governance"
 urlpatterns: list = [
@@ -39,8 +39,6 @@ urlpatterns: list = [
     path("moten/grupp/<int:group_id>/", meetings.meeting_group_list, name="meeting_group_list"),
     path("moten/grupp/<int:group_id>/nytt/", meetings.meeting_create, name="meeting_create"),
     path("moten/<int:pk>/", meetings.meeting_detail, name="meeting_detail"),
-    path("moten/<int:pk>/oskyddad/", scratch.meeting_unprotected, name="meeting_unprotected"),
-    path("moten/<int:pk>/olistad/", scratch.meeting_unlisted, name="meeting_unlisted"),
     path("moten/<int:pk>/andra/", meetings.meeting_edit, name="meeting_edit"),
     path("moten/<int:pk>/dagordning/", meetings.meeting_agenda, name="meeting_agenda"),
     path(

@@ -172,7 +172,6 @@ TABLE: dict[str, Entry] = {
     "governance:meeting_group_list": page(rule(IN_GROUP), group_id="group"),
     "governance:meeting_create": page(rule(MANAGERS), group_id="group"),
     "governance:meeting_detail": page(rule(IN_GROUP), pk="meeting"),
-    "governance:meeting_unprotected": page(rule(IN_GROUP), pk="meeting"),
     "governance:meeting_edit": page(rule(MANAGERS), pk="meeting"),
     "governance:meeting_agenda": page(rule(MANAGERS), pk="meeting"),
     "governance:meeting_agenda_item_edit": page(rule(MANAGERS), item_pk="agenda_item"),
