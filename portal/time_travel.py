@@ -32,9 +32,14 @@ def first_recorded_day(model, pk: int) -> datetime.date | None:
     return timezone.localdate(first) if first else None
 
 
+def _key(model) -> str:
+    """The object's own key field: on the history queryset `pk` is the history row's."""
+    return model._meta.pk.attname
+
+
 def instance_as_of(model, pk: int, day: datetime.date):
     """The object as it stood at the end of `day`, or None if it did not exist then."""
-    return model.history.as_of(end_of_day(day)).filter(pk=pk).first()
+    return model.history.as_of(end_of_day(day)).filter(**{_key(model): pk}).first()
 
 
 def rows_as_of(model, day: datetime.date, *conditions, **filters) -> list:
@@ -44,7 +49,8 @@ def rows_as_of(model, day: datetime.date, *conditions, **filters) -> list:
 
 
 def as_of_by_pk(model, day: datetime.date, pks) -> dict:
-    return {row.pk: row for row in rows_as_of(model, day, pk__in=set(pks) - {None})}
+    wanted = set(pks) - {None}
+    return {row.pk: row for row in rows_as_of(model, day, **{f"{_key(model)}__in": wanted})}
 
 
 class AsOfForm(PortalFormMixin, forms.Form):

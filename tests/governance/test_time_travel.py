@@ -7,8 +7,14 @@ from django.urls import reverse
 from django.utils import timezone
 
 from governance.models import CommissionStatus, DecisionClause, DecisionStatus
-from tests.governance.factories import CommissionFactory, CommissionSectionFactory, DecisionFactory
+from tests.governance.factories import (
+    CommissionFactory,
+    CommissionSectionFactory,
+    DecisionFactory,
+    DeliverableFactory,
+)
 from tests.groups.factories import GroupFactory
+from tests.groups.test_time_travel import shift_history_ids
 from tests.helpers import recorded_on
 
 pytestmark = pytest.mark.django_db
@@ -18,6 +24,7 @@ pytestmark = pytest.mark.django_db
 def commission():
     """Recorded 2024-02-01 with its aim; 2024-09-01 the aim is rewritten and a section added."""
     with recorded_on("2024-02-01"):
+        shift_history_ids(CommissionSectionFactory(), DeliverableFactory())
         commission = CommissionFactory(title="Uppdrag Barnonkologi")
         aim = CommissionSectionFactory(
             commission=commission, position=1, heading="Syfte", body="Samla kunskap."
@@ -37,6 +44,10 @@ def commission():
 def decision():
     """Recorded 2025-03-01 as a proposal with one clause; 2025-03-20 decided, clause reworded."""
     with recorded_on("2025-03-01"):
+        other = DecisionFactory()
+        shift_history_ids(
+            other, DecisionClause.objects.create(decision=other, position=1, text="att x")
+        )
         decision = DecisionFactory(
             title="Processledarstöd", status=DecisionStatus.PROPOSED, decision_date=None
         )
