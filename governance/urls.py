@@ -1,6 +1,6 @@
 from django.urls import path
 
-from governance.views import commissions, decisions, meetings, minutes, votes
+from governance.views import commissions, decisions, meetings, minutes, past, votes
 
 app_name = "governance"
 urlpatterns: list = [
@@ -15,6 +15,7 @@ urlpatterns: list = [
         name="commission_status",
     ),
     path("uppdrag/<int:pk>/historik/", commissions.commission_history, name="commission_history"),
+    path("uppdrag/<int:pk>/per-datum/", past.commission_as_of, name="commission_as_of"),
     path("uppdrag/<int:pk>/pdf/", commissions.commission_pdf_download, name="commission_pdf"),
     path("uppdrag/<int:pk>/leveranser/ny/", commissions.deliverable_add, name="deliverable_add"),
     path(
@@ -104,6 +105,7 @@ urlpatterns: list = [
     path("beslut/nytt/", decisions.decision_create, name="decision_create"),
     path("beslut/<int:pk>/", decisions.decision_detail, name="decision_detail"),
     path("beslut/<int:pk>/andra/", decisions.decision_edit, name="decision_edit"),
+    path("beslut/<int:pk>/per-datum/", past.decision_as_of, name="decision_as_of"),
     path(
         "beslut/<int:pk>/reservation/",
         decisions.decision_reservation_add,

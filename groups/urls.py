@@ -1,6 +1,6 @@
 from django.urls import path
 
-from groups.views import coverage, groups, imports, members, people
+from groups.views import coverage, groups, imports, members, past, people
 
 app_name = "groups"
 urlpatterns = [
@@ -9,6 +9,7 @@ urlpatterns = [
     path("ny/", groups.group_create, name="create"),
     path("<int:pk>/", groups.GroupDetailView.as_view(), name="detail"),
     path("<int:pk>/andra/", groups.group_edit, name="edit"),
+    path("<int:pk>/per-datum/", past.group_as_of, name="as_of"),
     path("<int:pk>/medlemmar/ny/", members.membership_add, name="membership_add"),
     path("medlemskap/<int:pk>/avsluta/", members.membership_end, name="membership_end"),
     path("personer/", people.PersonListView.as_view(), name="person_list"),

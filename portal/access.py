@@ -23,3 +23,10 @@ def require_administrator(user) -> None:
     """403 unless an administrator (the portal's own administration pages)."""
     if not is_administrator(user):
         raise PermissionDenied
+
+
+def may_use_django_admin(request) -> bool:
+    """Django's /admin/ is for the operators (superusers) only. Its default lets in every
+    staff user, and the portal's administrators (who work in the portal's own pages) may be
+    staff; they are sent to its login page like everyone else."""
+    return request.user.is_active and request.user.is_superuser

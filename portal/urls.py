@@ -4,6 +4,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 from django.views.i18n import set_language
 
+from portal.access import may_use_django_admin
 from portal.forms import AdminLoginForm, LoginForm, PortalPasswordChangeForm, PortalSetPasswordForm
 from portal.views import pages
 from portal.views.dashboard import DashboardView
@@ -12,6 +13,7 @@ from portal.views.lockouts import lockout_list
 # Django admin's login is throttled like the portal's (axes' backend) and refuses with the
 # same message.
 admin.site.login_form = AdminLoginForm
+admin.site.has_permission = may_use_django_admin
 
 handler400 = "portal.views.errors.bad_request"
 handler403 = "portal.views.errors.permission_denied"

@@ -103,3 +103,16 @@ def pdf_bytes(*, pages: int = 1, password: str = "", padding: int = 0) -> bytes:
     buffer = io.BytesIO()
     writer.write(buffer)
     return buffer.getvalue()
+
+
+def recorded_on(day: str):
+    """Travel to noon (Stockholm) of an ISO day, so history rows written inside carry it."""
+    import datetime
+    from zoneinfo import ZoneInfo
+
+    import time_machine
+
+    noon = datetime.datetime.fromisoformat(day).replace(
+        hour=12, tzinfo=ZoneInfo("Europe/Stockholm")
+    )
+    return time_machine.travel(noon)

@@ -35,6 +35,7 @@ from portal.access import is_administrator
 from portal.forms import posted
 from portal.pagination import UncountedPaginator
 from portal.textdiff import inline_diff
+from portal.time_travel import AsOfForm
 
 SECTION_FIELDS = ("id", "position", "heading", "body", "required", "DELETE")
 
@@ -93,6 +94,7 @@ def commission_detail(request, pk: int):
             "history": commission.history_records,
             "actions": access.commission_actions(request.user, commission, deliverables),
             "today": timezone.localdate(),
+            "as_of_form": AsOfForm(first_day=None, today=timezone.localdate()),
         },
     )
 

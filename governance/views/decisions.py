@@ -31,6 +31,7 @@ from portal.downloads import content_disposition, download_filename
 from portal.forms import posted
 from portal.pagination import UncountedPaginator
 from portal.storage import download_response
+from portal.time_travel import AsOfForm
 
 
 def _filtered(request):
@@ -104,6 +105,7 @@ def decision_detail(request, pk: int):
             )
             if actions.can_edit
             else None,
+            "as_of_form": AsOfForm(first_day=None, today=timezone.localdate()),
         },
     )
 

@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import ListView, TemplateView
 
@@ -12,6 +13,7 @@ from groups.permissions import MANAGE_MEETINGS
 from groups.registry import group_page_sections
 from portal.access import is_administrator
 from portal.forms import posted
+from portal.time_travel import AsOfForm
 
 
 class GroupListView(ListView):
@@ -59,6 +61,7 @@ class GroupDetailView(TemplateView):
             can_edit=is_administrator(user),
             can_manage=access.user_can_on_group(user, MANAGE_MEETINGS, overview.group),
             related_sections=group_related_sections(overview.group, user),
+            as_of_form=AsOfForm(first_day=None, today=timezone.localdate()),
             **kwargs,
         )
 
