@@ -72,5 +72,7 @@ urlpatterns = [
     path("", include("governance.urls")),
     path("ekonomi/", include("finance.urls")),
     path("granskning/", include("audit.urls")),
+    path("anslagstavla/", include("noticeboard.urls")),
+    path("kalender/", include("calendars.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -32,6 +32,8 @@ INSTALLED_APPS = [
     "governance",
     "finance",
     "audit",
+    "noticeboard",
+    "calendars",
 ]
 
 MIDDLEWARE = [
