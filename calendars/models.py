@@ -11,7 +11,10 @@ from portal.models import TimestampedModel
 
 class CalendarToken(TimestampedModel):
     """The secret part of a user's feed addresses. Revoked, never deleted; at most one in use
-    per user. The history says who created and revoked it, without the secret itself."""
+    per user. The history says who created and revoked it. It holds the secret too, which
+    gives nothing more away than the table itself (the page must show the address again, so
+    the secret is stored as it is), and a history row that leaves a field out would make the
+    audit log read the table for each row's label."""
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -21,7 +24,7 @@ class CalendarToken(TimestampedModel):
     )
     token = models.CharField(_("hemlighet"), max_length=64, unique=True)
     revoked_at = models.DateTimeField(_("återkallad"), null=True, blank=True)
-    history = HistoricalRecords(excluded_fields=["token"])
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("kalenderlänk")
