@@ -80,6 +80,8 @@ class GroupForm(PortalFormMixin, forms.ModelForm):
             "end_date",
             "description",
             "contact_email",
+            "notice_board",
+            "minutes_kept_at",
         ]
         field_classes = {"parent": GroupChoiceField}
         widgets = {

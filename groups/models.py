@@ -155,6 +155,27 @@ class GroupKind(models.TextChoices):
     SECRETARIAT = "secretariat", _("Kansli")
 
 
+# Political bodies whose formal protokoll are announced on a notice board unless a group says
+# otherwise (Group.notice_board): the committees (nämnder), whose decisions can be appealed.
+NOTICE_BOARD_KINDS = frozenset({"committee"})
+
+
+class NoticeBoardChoice(models.TextChoices):
+    BY_KIND = "", _("Enligt grupptyp (nämnder har en anslagstavla)")
+    YES = "yes", _("Ja, protokollen anslås")
+    NO = "no", _("Nej")
+
+
+def keeps_notice_board_q(prefix: str = "") -> Q:
+    """The groups that keep a notice board, as a filter (prefix e.g. "meeting__group__")."""
+    return Q(**{f"{prefix}notice_board": NoticeBoardChoice.YES}) | Q(
+        **{
+            f"{prefix}notice_board": NoticeBoardChoice.BY_KIND,
+            f"{prefix}kind__in": NOTICE_BOARD_KINDS,
+        }
+    )
+
+
 class GroupStatus(models.TextChoices):
     PLANNED = "planned", _("Planerad")
     ACTIVE = "active", _("Aktiv")
@@ -228,6 +249,25 @@ class Group(TimestampedModel):
     end_date = models.DateField(_("slutdatum"), null=True, blank=True)
     description = models.TextField(_("kort beskrivning"), blank=True, max_length=2000)
     contact_email = models.EmailField(_("kontaktadress"), blank=True)
+    notice_board = models.CharField(
+        _("anslagstavla"),
+        max_length=10,
+        choices=NoticeBoardChoice.choices,
+        blank=True,
+        default=NoticeBoardChoice.BY_KIND,
+        db_default=NoticeBoardChoice.BY_KIND,
+        help_text=_(
+            "Om justeringen av gruppens protokoll tillkännages på den offentliga anslagstavlan."
+        ),
+    )
+    minutes_kept_at = models.CharField(
+        _("protokollet förvaras"),
+        max_length=200,
+        blank=True,
+        default="",
+        db_default="",
+        help_text=_("Var protokollen finns att läsa, t.ex. Regionvårdsnämndens kansli, Lund."),
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -326,6 +366,12 @@ class Group(TimestampedModel):
         if self.status == GroupStatus.DORMANT:
             text += " (" + str(_("vilande")) + ")"
         return text
+
+    @property
+    def keeps_notice_board(self) -> bool:
+        if self.notice_board == NoticeBoardChoice.BY_KIND:
+            return self.kind in NOTICE_BOARD_KINDS
+        return self.notice_board == NoticeBoardChoice.YES
 
     @property
     def choice_label(self) -> str:

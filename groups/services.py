@@ -44,6 +44,8 @@ GROUP_FIELDS = (
     "hosting_kind",
     "is_national",
     "status",
+    "notice_board",
+    "minutes_kept_at",
     "start_date",
     "end_date",
     "description",

@@ -75,5 +75,7 @@ urlpatterns = [
     path("ekonomi/", include("finance.urls")),
     path("granskning/", include("audit.urls")),
     path("sok/", include("search.urls")),
+    path("anslagstavla/", include("noticeboard.urls")),
+    path("kalender/", include("calendars.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -314,7 +314,7 @@ def _approve(minutes, people_to_approve) -> None:
     signed_on = min(signed_on, timezone.localdate())
     for person in people_to_approve:
         minutes_services.minutes_approve(
-            actor=None, minutes=minutes, person=person, signed_on=signed_on
+            actor=None, minutes=minutes, person=person, signed_on=signed_on, announced_on=signed_on
         )
 
 

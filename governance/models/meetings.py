@@ -296,6 +296,15 @@ class Minutes(TimestampedModel):
     approval_date = models.DateField(_("dag för justering"), null=True, blank=True)
     submitted_at = models.DateTimeField(_("lämnat för justering"), null=True, blank=True)
     approved_at = models.DateTimeField(_("justerat"), null=True, blank=True)
+    announced_on = models.DateField(
+        _("justeringen tillkännagiven"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Dagen då justeringen tillkännagavs, för en nämnd på anslagstavlan: "
+            "överklagandetiden räknas från den dagen."
+        ),
+    )
     history = HistoricalRecords()
 
     class Meta:

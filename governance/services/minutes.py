@@ -242,10 +242,13 @@ def minutes_approve(
     minutes: Minutes,
     person: Person | None = None,
     signed_on: datetime.date | None = None,
+    announced_on: datetime.date | None = None,
 ) -> Minutes:
     """Record one approval. The actor approves as the named person they are; an administrator
     may register the approval of a named approver who signed on paper (person=…), on the day
-    it was signed (signed_on; today when not given)."""
+    it was signed (signed_on; today when not given). The last approval also records the day
+    the justering is announced (announced_on: today unless given, e.g. for minutes posted on
+    a paper notice board before they were entered here)."""
     minutes = _locked_minutes(minutes)
     today = timezone.localdate()
     approved_at = timezone.now()
@@ -282,6 +285,11 @@ def minutes_approve(
     if approved >= set(approvers):
         minutes.status = MinutesStatus.APPROVED
         minutes.approved_at = max(minutes.approvals.values_list("approved_at", flat=True))
+        minutes.announced_on = announced_on or today
+        if not timezone.localtime(minutes.approved_at).date() <= minutes.announced_on <= today:
+            raise ValidationError(
+                _("Justeringen kan inte tillkännages före justeringen eller i framtiden.")
+            )
         save_with_history(minutes, actor=actor, reason=_("Protokollet justerat"))
         meeting = minutes.meeting
         if meeting.status == MeetingStatus.PLANNED:

@@ -34,6 +34,8 @@ INSTALLED_APPS = [
     "audit",
     "scale",
     "search",
+    "noticeboard",
+    "calendars",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,26 @@
+"""The public notice board (anslagstavla): open to everyone, no login."""
+
+from django.contrib.auth.decorators import login_not_required
+from django.http import Http404
+from django.shortcuts import render
+
+from noticeboard import selectors
+
+
+@login_not_required
+def board(request):
+    return render(request, "noticeboard/board.html", {"notices": selectors.current_notices()})
+
+
+@login_not_required
+def archive(request):
+    page_obj = selectors.archived_notices(page=request.GET.get("page"))
+    return render(request, "noticeboard/archive.html", {"page_obj": page_obj})
+
+
+@login_not_required
+def notice_detail(request, minutes_id: int):
+    notice = selectors.notice_by_minutes(minutes_id)
+    if notice is None:
+        raise Http404
+    return render(request, "noticeboard/notice_detail.html", {"notice": notice})

@@ -1,0 +1,2 @@
+# The RAG and its convener of the governance tests.
+from tests.governance.conftest import convener, rag  # noqa: F401
