@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "governance",
     "finance",
     "audit",
+    "oparl",
 ]
 
 MIDDLEWARE = [

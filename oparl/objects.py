@@ -1,0 +1,197 @@
+"""Model rows as OParl 1.1 objects (https://schema.oparl.org/1.1/). Pure functions of rows
+whose relations the selectors have loaded: no queries here. Every free text goes through
+`public_text` (personnummer masked); people carry name only, never e-mail or phone."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.utils import timezone
+
+from groups.models import Group, GroupKind, HealthcareRegion, Membership, Person, Region
+from oparl.urls_builder import Urls
+from portal.personal_numbers import mask_personal_numbers
+
+SCHEMA = "https://schema.oparl.org/1.1/"
+OPARL_VERSION = "https://schema.oparl.org/1.1/"
+DATA_LICENSE = "https://creativecommons.org/publicdomain/zero/1.0/"
+# The first term of office the API knows; committees' terms run four calendar years from the
+# year after a general election (2018, 2022, 2026, …).
+FIRST_TERM_START = 2019
+TERM_YEARS = 4
+
+
+def oparl_type(name: str) -> str:
+    return SCHEMA + name
+
+
+def moment(value: datetime.datetime | None) -> str | None:
+    """yyyy-mm-ddThh:mm:ss±hh:mm, as OParl asks (no fractions of a second)."""
+    if value is None:
+        return None
+    return timezone.localtime(value).replace(microsecond=0).isoformat()
+
+
+def day(value: datetime.date | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def text(value: str | None) -> str:
+    return mask_personal_numbers(value or "")
+
+
+def compact(data: dict) -> dict:
+    """OParl asks servers to leave out empty values rather than send null, "" or []."""
+    return {k: v for k, v in data.items() if v is not None and v != "" and v != []}
+
+
+def stamped(data: dict, row) -> dict:
+    data["created"] = moment(row.created_at)
+    data["modified"] = moment(row.modified_at)
+    return compact(data)
+
+
+def deleted(object_id: str, type_name: str, *, created, modified) -> dict:
+    """The marker left where a deleted or withdrawn object was (OParl 1.1, 2.8)."""
+    return {
+        "id": object_id,
+        "type": oparl_type(type_name),
+        "created": moment(created),
+        "modified": moment(modified),
+        "deleted": True,
+    }
+
+
+def system(u: Urls, *, created, modified) -> dict:
+    return compact(
+        {
+            "id": u("system"),
+            "type": oparl_type("System"),
+            "oparlVersion": OPARL_VERSION,
+            "license": DATA_LICENSE,
+            "body": u("body_list"),
+            "name": "Samverkansportalen",
+            "website": u.absolute("/"),
+            "created": moment(created),
+            "modified": moment(modified),
+        }
+    )
+
+
+def terms(today: datetime.date) -> list[tuple[int, int]]:
+    """The committees' terms of office (mandatperioder) up to the current one."""
+    spans = []
+    start = FIRST_TERM_START
+    while start <= today.year:
+        spans.append((start, start + TERM_YEARS - 1))
+        start += TERM_YEARS
+    return spans
+
+
+def legislative_term(u: Urls, body: HealthcareRegion, start: int, end: int) -> dict:
+    begins = datetime.datetime(start, 1, 1, tzinfo=timezone.get_current_timezone())
+    return {
+        "id": u("legislativeterm", body.pk, start),
+        "type": oparl_type("LegislativeTerm"),
+        "body": u("body", body.pk),
+        "name": f"Mandatperioden {start}–{end}",
+        "startDate": f"{start}-01-01",
+        "endDate": f"{end}-12-31",
+        "created": moment(begins),
+        "modified": moment(begins),
+    }
+
+
+def body(u: Urls, row: HealthcareRegion, *, today: datetime.date) -> dict:
+    pk = row.pk
+    data = stamped(
+        {
+            "id": u("body", pk),
+            "type": oparl_type("Body"),
+            "system": u("system"),
+            "shortName": text(row.short_name),
+            "name": text(row.name),
+            "license": DATA_LICENSE,
+            "classification": "Sjukvårdsregion",
+            "organization": u("body_organizations", pk),
+            "person": u("body_people", pk),
+            "meeting": u("body_meetings", pk),
+            "paper": u("body_papers", pk),
+            "agendaItem": u("body_agendaitems", pk),
+            "consultation": u("body_consultations", pk),
+            "file": u("body_files", pk),
+            "membership": u("body_memberships", pk),
+            "legislativeTermList": u("body_legislativeterms", pk),
+        },
+        row,
+    )
+    # Required, so sent even when empty (compact() would drop an empty list).
+    data["legislativeTerm"] = [legislative_term(u, row, *span) for span in terms(today)]
+    return data
+
+
+def organization(u: Urls, group: Group) -> dict:
+    return stamped(
+        {
+            "id": u("organization", group.pk),
+            "type": oparl_type("Organization"),
+            "body": u("body", group.healthcare_region_id),
+            "name": text(group.name),
+            "membership": [u("membership", m.pk) for m in group.memberships.all()],
+            "subOrganizationOf": u("organization", group.parent_id) if group.parent_id else None,
+            "organizationType": "Gremium",
+            "classification": GroupKind(group.kind).label,
+            "startDate": day(group.start_date),
+            "endDate": day(group.end_date),
+            "keyword": ["nationell"] if group.is_national else [],
+        },
+        group,
+    )
+
+
+def region_organization(u: Urls, region: Region) -> dict:
+    """A member region, the organisation a member represents (Membership.onBehalfOf)."""
+    return stamped(
+        {
+            "id": u("region", region.pk),
+            "type": oparl_type("Organization"),
+            "body": u("body", region.healthcare_region_id),
+            "name": text(region.name),
+            "shortName": text(region.code),
+            "organizationType": "Institution",
+            "classification": "Region",
+        },
+        region,
+    )
+
+
+def membership(u: Urls, row: Membership) -> dict:
+    return stamped(
+        {
+            "id": u("membership", row.pk),
+            "type": oparl_type("Membership"),
+            "person": u("person", row.person_id),
+            "organization": u("organization", row.group_id),
+            "role": str(row.get_role_display()),
+            "votingRight": row.voting_right,
+            "startDate": day(row.start_date),
+            "endDate": day(row.end_date),
+            "onBehalfOf": u("region", row.region_id) if row.region_id else None,
+        },
+        row,
+    )
+
+
+def person(u: Urls, row: Person) -> dict:
+    """Name and memberships only: never e-mail, phone, title or employer."""
+    return stamped(
+        {
+            "id": u("person", row.pk),
+            "type": oparl_type("Person"),
+            "name": text(row.full_name),
+            "familyName": text(row.last_name),
+            "givenName": text(row.first_name),
+            "membership": [membership(u, m) for m in row.memberships.all()],
+        },
+        row,
+    )
