@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "groups",
     "governance",
     "finance",
+    "public",
     "audit",
     "oparl",
 ]
