@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from django.db.models import Model, Q, QuerySet
 
+from governance.models import AgendaItem, Attachment, Commission, Decision, Meeting
 from groups.models import Group, HealthcareRegion, Membership, Person, Region
 from oparl import objects, selectors
 from oparl.urls_builder import Urls
@@ -43,16 +44,82 @@ REGION = Kind("region", "Organization", Region, selectors.regions, objects.regio
 PERSON = Kind("person", "Person", Person, selectors.people, objects.person)
 MEMBERSHIP = Kind("membership", "Membership", Membership, selectors.memberships, objects.membership)
 
-KINDS: dict[str, Kind] = {kind.key: kind for kind in (ORGANIZATION, REGION, PERSON, MEMBERSHIP)}
+MEETING = Kind(
+    "meeting",
+    "Meeting",
+    Meeting,
+    selectors.meetings,
+    objects.meeting,
+    lambda body: Q(group__healthcare_region=body),
+)
+AGENDA_ITEM = Kind(
+    "agendaitem",
+    "AgendaItem",
+    AgendaItem,
+    selectors.agenda_items,
+    objects.agenda_item,
+    lambda body: Q(meeting__group__healthcare_region=body),
+)
+PAPER_DECISION = Kind(
+    "paper_decision",
+    "Paper",
+    Decision,
+    selectors.decisions,
+    objects.paper_decision,
+    lambda body: Q(body__healthcare_region=body),
+)
+PAPER_COMMISSION = Kind(
+    "paper_commission",
+    "Paper",
+    Commission,
+    selectors.commissions,
+    objects.paper_commission,
+    lambda body: Q(commissioner__healthcare_region=body),
+)
+CONSULTATION = Kind(
+    "consultation",
+    "Consultation",
+    Decision,
+    selectors.decisions,
+    objects.consultation,
+    lambda body: Q(body__healthcare_region=body),
+)
+FILE = Kind(
+    "file",
+    "File",
+    Attachment,
+    selectors.files,
+    objects.file,
+    lambda body: (
+        Q(agenda_item__meeting__group__healthcare_region=body)
+        | Q(decision__body__healthcare_region=body)
+    ),
+)
+
+KINDS: dict[str, Kind] = {
+    kind.key: kind
+    for kind in (
+        ORGANIZATION,
+        REGION,
+        PERSON,
+        MEMBERSHIP,
+        MEETING,
+        AGENDA_ITEM,
+        PAPER_DECISION,
+        PAPER_COMMISSION,
+        CONSULTATION,
+        FILE,
+    )
+}
 
 # The external lists of a body: the kinds they are made of, in order.
 BODY_LISTS: dict[str, tuple[Kind, ...]] = {
     "organizations": (ORGANIZATION, REGION),
     "people": (PERSON,),
     "memberships": (MEMBERSHIP,),
-    "meetings": (),
-    "papers": (),
-    "agendaitems": (),
-    "consultations": (),
-    "files": (),
+    "meetings": (MEETING,),
+    "papers": (PAPER_DECISION, PAPER_COMMISSION),
+    "agendaitems": (AGENDA_ITEM,),
+    "consultations": (CONSULTATION,),
+    "files": (FILE,),
 }

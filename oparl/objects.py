@@ -8,9 +8,12 @@ import datetime
 
 from django.utils import timezone
 
+from governance.models import AgendaItem, Attachment, Commission, Decision, Meeting, MeetingStatus
+from governance.selectors.paragraphs import paragraph_text
 from groups.models import Group, GroupKind, HealthcareRegion, Membership, Person, Region
 from oparl.urls_builder import Urls
 from portal.personal_numbers import mask_personal_numbers
+from public.selectors import decision_withheld_text, public_decision_text, withheld_text
 
 SCHEMA = "https://schema.oparl.org/1.1/"
 OPARL_VERSION = "https://schema.oparl.org/1.1/"
@@ -194,4 +197,200 @@ def person(u: Urls, row: Person) -> dict:
             "membership": [membership(u, m) for m in row.memberships.all()],
         },
         row,
+    )
+
+
+# Meetings and what they handled. Rows come from oparl.selectors (published only).
+
+VOTES_FIELD = "samverkan:votes"
+
+
+def file(u: Urls, attachment: Attachment) -> dict:
+    item = attachment.agenda_item
+    return stamped(
+        {
+            "id": u("file", attachment.pk),
+            "type": oparl_type("File"),
+            "name": text(attachment.title),
+            "fileName": text(attachment.original_name),
+            "mimeType": attachment.mime_type,
+            "size": attachment.size,
+            "sha512Checksum": attachment.sha512,
+            "accessUrl": u("file_access", attachment.pk),
+            "downloadUrl": u("file_download", attachment.pk),
+            "date": day(timezone.localdate(attachment.created_at)),
+            "agendaItem": [u("agendaitem", item.pk)] if item is not None else [],
+            "meeting": [u("meeting", item.meeting_id)] if item is not None else [],
+            "paper": [u("paper_decision", attachment.decision_id)]
+            if attachment.decision_id
+            else [],
+            "fileLicense": DATA_LICENSE,
+        },
+        attachment,
+    )
+
+
+def _public_files(u: Urls, attachments, *, withheld: bool = False) -> list[dict]:
+    """The attachments the public may download, as Files (see public.downloadable_attachments:
+    not confidential, with a file, not under a confidential agenda item)."""
+    if withheld:
+        return []
+    return [file(u, a) for a in attachments if a.has_file and not a.is_confidential]
+
+
+def _votes(decision: Decision) -> dict | None:
+    """The extension field: motions, the propositionsordning, the roll call and jäv of a
+    decision at a meeting, names masked (docs/api.md)."""
+    printed = paragraph_text(decision)
+    motions = list(decision.motions.all())
+    if not (motions or printed.vote or printed.recusals):
+        return None
+    data = {
+        "motions": [
+            {
+                "position": m.position,
+                "movedBy": text(m.attendance.seat_name),
+                "text": text(m.text),
+                "propositionOrder": m.proposition_order,
+                "adopted": m.adopted,
+            }
+            for m in motions
+        ],
+        "proposition": text(printed.proposition),
+        "recusals": [text(r.attendance.seat_name) for r in decision.recusals.all()],
+    }
+    if printed.vote is not None:
+        vote = decision.vote
+        data["rollCall"] = {
+            "yesMotion": vote.yes_motion.position,
+            "noMotion": vote.no_motion.position,
+            "yes": printed.vote.yes,
+            "no": printed.vote.no,
+            "abstain": printed.vote.abstain,
+            "result": text(printed.vote.result),
+            "ballots": [
+                {
+                    "name": text(row.name),
+                    "choice": row.choice,
+                    "label": str(row.label),
+                    "castingVote": row.casting,
+                }
+                for row in printed.vote.rows
+            ],
+        }
+    return data
+
+
+def _resolution(decision: Decision) -> str:
+    printed = paragraph_text(decision)
+    lines = [printed.lead, *printed.clauses, printed.sentence, *printed.reservations]
+    return text("\n".join(line for line in lines if line))
+
+
+def agenda_item(u: Urls, item: AgendaItem) -> dict:
+    decision = next(iter(item.published_decisions), None)
+    withheld = withheld_text(item)
+    data = {
+        "id": u("agendaitem", item.pk),
+        "type": oparl_type("AgendaItem"),
+        "meeting": u("meeting", item.meeting_id),
+        "number": f"§ {item.paragraph}" if item.paragraph else str(item.number),
+        "order": item.number,
+        "name": withheld or text(item.title),
+        "public": not item.is_confidential,
+        "auxiliaryFile": _public_files(u, item.attachments.all(), withheld=bool(withheld)),
+    }
+    if decision is not None:
+        decision_withheld = decision_withheld_text(decision)
+        data["consultation"] = u("consultation", decision.pk)
+        data["result"] = str(decision.get_status_display())
+        data["resolutionText"] = decision_withheld or _resolution(decision)
+        if not decision_withheld:
+            data[VOTES_FIELD] = _votes(decision)
+    return stamped(data, item)
+
+
+def location(u: Urls, meeting: Meeting) -> dict:
+    return stamped(
+        {
+            "id": u("location", meeting.pk),
+            "type": oparl_type("Location"),
+            "description": text(meeting.place),
+            "meetings": [u("meeting", meeting.pk)],
+        },
+        meeting,
+    )
+
+
+def meeting(u: Urls, row: Meeting) -> dict:
+    return stamped(
+        {
+            "id": u("meeting", row.pk),
+            "type": oparl_type("Meeting"),
+            "name": text(row.title),
+            "meetingState": str(row.get_status_display()),
+            "cancelled": row.status == MeetingStatus.CANCELLED,
+            "start": moment(row.starts_at),
+            "end": moment(row.ends_at),
+            "location": location(u, row) if row.place else None,
+            "organization": [u("organization", row.group_id)],
+            "participant": [u("person", a.person_id) for a in row.present],
+            "agendaItem": [agenda_item(u, item) for item in row.agenda_items.all()],
+        },
+        row,
+    )
+
+
+def consultation(u: Urls, decision: Decision) -> dict:
+    return stamped(
+        {
+            "id": u("consultation", decision.pk),
+            "type": oparl_type("Consultation"),
+            "paper": u("paper_decision", decision.pk),
+            "agendaItem": u("agendaitem", decision.agenda_item_id)
+            if decision.agenda_item_id and decision.meeting_id
+            else None,
+            "meeting": u("meeting", decision.meeting_id) if decision.meeting_id else None,
+            "organization": [u("organization", decision.body_id)],
+            "authoritative": True,
+            "role": "Beslut",
+        },
+        decision,
+    )
+
+
+def paper_decision(u: Urls, decision: Decision) -> dict:
+    published = public_decision_text(decision)
+    return stamped(
+        {
+            "id": u("paper_decision", decision.pk),
+            "type": oparl_type("Paper"),
+            "body": u("body", decision.body.healthcare_region_id),
+            "name": published.title,
+            "reference": text(decision.registry_number),
+            "date": day(decision.decision_date),
+            "paperType": "Beslut",
+            "auxiliaryFile": _public_files(u, decision.attachments.all()),
+            "originatorOrganization": [u("organization", decision.body_id)],
+            "consultation": [consultation(u, decision)],
+            "keyword": [f"§ {decision.number}/{decision.year}"] if decision.number else [],
+        },
+        decision,
+    )
+
+
+def paper_commission(u: Urls, commission: Commission) -> dict:
+    return stamped(
+        {
+            "id": u("paper_commission", commission.pk),
+            "type": oparl_type("Paper"),
+            "body": u("body", commission.commissioner.healthcare_region_id),
+            "name": text(commission.title),
+            "reference": text(commission.registry_number),
+            "date": day(commission.start_date),
+            "paperType": "Uppdrag",
+            "originatorOrganization": [u("organization", commission.commissioner_id)],
+            "underDirectionOf": [u("organization", commission.assignee_id)],
+        },
+        commission,
     )

@@ -8,10 +8,26 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Exists, Max, Min, OuterRef, Prefetch, QuerySet
+from django.db.models import Exists, Max, Min, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
+from governance.models import (
+    AgendaItem,
+    Attachment,
+    Attendance,
+    AttendanceStatus,
+    Commission,
+    Decision,
+    Meeting,
+)
+from governance.selectors.paragraphs import record_prefetch
 from groups.models import Group, HealthcareRegion, Membership, Person, Region
+from public.selectors import (
+    downloadable_attachments,
+    published_commissions,
+    published_decisions,
+    published_minutes,
+)
 
 
 def bodies() -> QuerySet[HealthcareRegion]:
@@ -85,3 +101,69 @@ def deleted_row(model, pk: int) -> DeletedRow | None:
     if record is None:
         return None
     return DeletedRow(pk=pk, created_at=record.created_at, modified_at=record.history_date)
+
+
+# Meetings, agenda items, papers, consultations and files: only what `public.selectors`
+# publishes.
+
+
+def decisions(body: HealthcareRegion | None = None) -> QuerySet[Decision]:
+    """Published decisions with everything their § and votes need."""
+    record = [p for p in record_prefetch() if p.prefetch_to != "clauses"]  # already there
+    queryset = (
+        published_decisions()
+        .select_related("vote", "meeting__group")
+        .prefetch_related(*record)
+        .order_by("pk")
+    )
+    return queryset.filter(body__healthcare_region=body) if body is not None else queryset
+
+
+def _agenda_item_rows() -> QuerySet[AgendaItem]:
+    return (
+        AgendaItem.objects.select_related("meeting")
+        .prefetch_related(
+            Prefetch("attachments", queryset=Attachment.objects.order_by("position", "pk")),
+            Prefetch("decisions", queryset=decisions(), to_attr="published_decisions"),
+        )
+        .order_by("number", "pk")
+    )
+
+
+def meetings(body: HealthcareRegion | None = None) -> QuerySet[Meeting]:
+    """Meetings whose minutes are approved (justerade), with their agenda and who was there."""
+    queryset = (
+        Meeting.objects.filter(pk__in=published_minutes().values("meeting_id"))
+        .select_related("group", "minutes")
+        .prefetch_related(
+            Prefetch("agenda_items", queryset=_agenda_item_rows()),
+            Prefetch(
+                "attendances",
+                queryset=Attendance.objects.filter(status=AttendanceStatus.PRESENT).order_by("pk"),
+                to_attr="present",
+            ),
+        )
+    )
+    return queryset.filter(group__healthcare_region=body) if body is not None else queryset
+
+
+def agenda_items(body: HealthcareRegion | None = None) -> QuerySet[AgendaItem]:
+    return _agenda_item_rows().filter(meeting__in=meetings(body).values("pk"))
+
+
+def commissions(body: HealthcareRegion | None = None) -> QuerySet[Commission]:
+    queryset = published_commissions().order_by("pk")
+    return queryset.filter(commissioner__healthcare_region=body) if body is not None else queryset
+
+
+def files(body: HealthcareRegion | None = None) -> QuerySet[Attachment]:
+    """Attachment files the public may download (never a confidential one)."""
+    queryset = downloadable_attachments().select_related(
+        "agenda_item__meeting__group", "decision__meeting"
+    )
+    if body is None:
+        return queryset
+    return queryset.filter(
+        Q(agenda_item__meeting__group__healthcare_region=body)
+        | Q(decision__body__healthcare_region=body)
+    )

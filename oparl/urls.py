@@ -14,7 +14,18 @@ BODY_LISTS = [
     ("consultation", "consultations"),
     ("file", "files"),
 ]
-OBJECTS = ["organization", "region", "person", "membership"]
+OBJECTS = [
+    ("organization", "organization"),
+    ("region", "region"),
+    ("person", "person"),
+    ("membership", "membership"),
+    ("meeting", "meeting"),
+    ("agendaitem", "agendaitem"),
+    ("paper/beslut", "paper_decision"),
+    ("paper/uppdrag", "paper_commission"),
+    ("consultation", "consultation"),
+    ("file", "file"),
+]
 
 urlpatterns = [
     path("", views.system, name="system"),
@@ -39,6 +50,12 @@ urlpatterns = [
         )
         for segment, name in BODY_LISTS
     ],
-    *[path(f"{key}/<int:pk>/", views.detail, {"kind_key": key}, name=key) for key in OBJECTS],
+    *[
+        path(f"{segment}/<int:pk>/", views.detail, {"kind_key": key}, name=key)
+        for segment, key in OBJECTS
+    ],
+    path("location/<int:pk>/", views.location, name="location"),
+    path("file/<int:pk>/access/", views.file_content, {"download": False}, name="file_access"),
+    path("file/<int:pk>/download/", views.file_content, {"download": True}, name="file_download"),
     path("<path:rest>", views.not_found),
 ]

@@ -16,6 +16,7 @@ from oparl.kinds import BODY_LISTS, KINDS
 from oparl.lists import ListQueryError, Source, list_page, parse_list_query
 from oparl.responses import oparl_error, oparl_json, with_cors
 from oparl.urls_builder import Urls
+from portal.storage import download_response
 
 
 def api_view(view):
@@ -132,3 +133,27 @@ def detail(request, u, pk: int, kind_key: str):
     if gone is None:
         raise Http404
     return oparl_json(kind.marker(u, gone))
+
+
+@api_view
+def location(request, u, pk: int):
+    """Where a published meeting was held (the place as written in the meeting)."""
+    meeting = selectors.meetings().filter(pk=pk).exclude(place="").first()
+    if meeting is None:
+        raise Http404
+    return oparl_json(objects.location(u, meeting))
+
+
+@login_not_required
+def file_content(request, pk: int, download: bool):
+    """A public attachment's file: inline at accessUrl, as a download at downloadUrl (OParl
+    2.7). Never a confidential one: only files that public.selectors lets the public have."""
+    attachment = selectors.files().filter(pk=pk).first()
+    if attachment is None:
+        return not_found_response()
+    return download_response(
+        attachment.file,
+        filename=attachment.original_name or f"bilaga-{attachment.pk}",
+        content_type=attachment.mime_type or "application/octet-stream",
+        as_attachment=download,
+    )
