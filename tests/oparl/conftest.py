@@ -7,6 +7,8 @@ whose minutes are not approved, e-mail and phone of the members)."""
 import datetime
 
 import pytest
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from governance.models import Attachment, BallotChoice, DecisionStatus, Minutes, MinutesStatus
@@ -131,8 +133,8 @@ def record(db, settings, tmp_path):
 
 
 def more_published(body, committee, n: int):
-    """n more of everything a list shows: members, meetings with approved minutes and an
-    item, standalone decisions, commissions."""
+    """n more of everything a list shows: groups with a member, meetings with approved minutes
+    and an item with a file, standalone decisions, commissions."""
     for index in range(n):
         group = GroupFactory(parent=committee, healthcare_region=body)
         MembershipFactory(group=group)
@@ -140,6 +142,16 @@ def more_published(body, committee, n: int):
             group=group, starts_at=datetime.datetime(2025, 6, 1 + index, 9, tzinfo=datetime.UTC)
         )
         Minutes.objects.create(meeting=meeting, kind="notes", status=MinutesStatus.APPROVED)
-        AgendaItemFactory(meeting=meeting)
+        item = AgendaItemFactory(meeting=meeting)
+        stored = default_storage.save(f"oparl-test/{index}.pdf", ContentFile(pdf_bytes()))
+        Attachment.objects.create(
+            agenda_item=item,
+            title=f"Bilaga {index}",
+            file=stored,
+            original_name=f"bilaga-{index}.pdf",
+            mime_type="application/pdf",
+            size=default_storage.size(stored),
+            sha512="0" * 128,
+        )
         DecisionFactory(body=committee, registry_number=f"TN/{100 + index}/2025")
         CommissionFactory(commissioner=committee, assignee=group)
