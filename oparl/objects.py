@@ -143,7 +143,7 @@ def organization(u: Urls, group: Group) -> dict:
             "membership": [u("membership", m.pk) for m in group.memberships.all()],
             "subOrganizationOf": u("organization", group.parent_id) if group.parent_id else None,
             "organizationType": "Gremium",
-            "classification": GroupKind(group.kind).label,
+            "classification": str(GroupKind(group.kind).label),
             "startDate": day(group.start_date),
             "endDate": day(group.end_date),
             "keyword": ["nationell"] if group.is_national else [],

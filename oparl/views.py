@@ -10,10 +10,12 @@ from django.contrib.auth.decorators import login_not_required
 from django.http import Http404, HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 
 from oparl import objects, selectors
 from oparl.kinds import BODY_LISTS, KINDS
 from oparl.lists import ListQueryError, Source, list_page, parse_list_query
+from oparl.open_data import DOWNLOAD_NAME, open_data_file
 from oparl.responses import oparl_error, oparl_json, with_cors
 from oparl.urls_builder import Urls
 from portal.storage import download_response
@@ -156,4 +158,16 @@ def file_content(request, pk: int, download: bool):
         filename=attachment.original_name or f"bilaga-{attachment.pk}",
         content_type=attachment.mime_type or "application/octet-stream",
         as_attachment=download,
+    )
+
+
+@login_not_required
+@require_safe
+def open_data_archive(request):
+    """The latest open-data archive (manage.py export_open_data), public."""
+    stored = open_data_file()
+    if stored is None:
+        raise Http404(_("De öppna data har inte skapats ännu."))
+    return with_cors(
+        download_response(stored, filename=DOWNLOAD_NAME, content_type="application/zip")
     )

@@ -73,5 +73,6 @@ urlpatterns = [
     path("ekonomi/", include("finance.urls")),
     path("granskning/", include("audit.urls")),
     path("oparl/v1/", include("oparl.urls")),
+    path("oppna-data/", include("oparl.urls_open_data")),
     path("admin/", admin.site.urls),
 ]

@@ -6,7 +6,8 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 # Each app that has demo data exposes demo.load() -> number of objects created.
-DEMO_MODULES = ["groups.demo", "governance.demo", "finance.demo"]
+# oparl.demo last: its open-data archive holds what the others published.
+DEMO_MODULES = ["groups.demo", "governance.demo", "finance.demo", "oparl.demo"]
 
 
 class Command(BaseCommand):
