@@ -72,5 +72,6 @@ urlpatterns = [
     path("", include("governance.urls")),
     path("ekonomi/", include("finance.urls")),
     path("granskning/", include("audit.urls")),
+    path("offentligt/", include("public.urls")),
     path("admin/", admin.site.urls),
 ]
