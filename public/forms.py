@@ -24,6 +24,8 @@ LONG_DIGIT_RUN = re.compile(r"\d{5,}")
 
 
 class RegisterFilterForm(PortalFormMixin, forms.Form):
+    hide_optional = True  # every filter is optional; "(valfritt)" on each would be noise
+
     kind = forms.ChoiceField(
         label=_("Typ av handling"),
         choices=KINDS,
@@ -34,7 +36,6 @@ class RegisterFilterForm(PortalFormMixin, forms.Form):
         label=_("Sök"),
         required=False,
         max_length=100,
-        help_text=_("Ord i rubrik, text eller diarienummer."),
         error_messages={"max_length": _("Skriv högst 100 tecken.")},
     )
     body = forms.ModelChoiceField(
