@@ -72,6 +72,7 @@ urlpatterns = [
     path("", include("governance.urls")),
     path("ekonomi/", include("finance.urls")),
     path("granskning/", include("audit.urls")),
+    path("offentligt/", include("public.urls")),
     path("oparl/v1/", include("oparl.urls")),
     path("oppna-data/", include("oparl.urls_open_data")),
     path("admin/", admin.site.urls),

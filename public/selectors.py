@@ -36,6 +36,7 @@ from governance.models import (
     Minutes,
     MinutesStatus,
 )
+from governance.selectors.decisions import decision_secrecy_mark
 from portal.personal_numbers import mask_personal_numbers
 
 PUBLISHED_COMMISSION_STATUSES = (
@@ -175,8 +176,7 @@ class PublicDecisionText:
 def decision_withheld_text(decision: Decision) -> str:
     """The mark of a confidential decision, or of a decision under a confidential agenda item
     (the item's secrecy covers what was decided in it); "" when public."""
-    item = decision.agenda_item if decision.agenda_item_id else None
-    return withheld_text(decision) or (withheld_text(item) if item is not None else "")
+    return decision_secrecy_mark(decision)
 
 
 def public_decision_text(decision: Decision) -> PublicDecisionText:

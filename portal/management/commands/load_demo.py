@@ -7,7 +7,7 @@ from django.db import transaction
 
 # Each app that has demo data exposes demo.load() -> number of objects created.
 # oparl.demo last: its open-data archive holds what the others published.
-DEMO_MODULES = ["groups.demo", "governance.demo", "finance.demo", "oparl.demo"]
+DEMO_MODULES = ["groups.demo", "governance.demo", "finance.demo", "public.demo", "oparl.demo"]
 
 
 class Command(BaseCommand):
