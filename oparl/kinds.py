@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from django.db.models import Model, Q, QuerySet
 
-from governance.models import AgendaItem, Attachment, Commission, Decision, Meeting
+from governance.models import AgendaItem, Attachment, Commission, Decision, Meeting, Minutes
 from groups.models import Group, HealthcareRegion, Membership, Person, Region
 from oparl import objects, selectors
 from oparl.urls_builder import Urls
@@ -95,6 +95,30 @@ FILE = Kind(
         | Q(decision__body__healthcare_region=body)
     ),
 )
+MINUTES_FILE = Kind(
+    "file_minutes",
+    "File",
+    Minutes,
+    selectors.minutes,
+    objects.minutes_file,
+    lambda body: Q(meeting__group__healthcare_region=body),
+)
+EXTRACT_FILE = Kind(
+    "file_extract",
+    "File",
+    Decision,
+    selectors.extracts,
+    objects.extract_file,
+    lambda body: Q(body__healthcare_region=body),
+)
+COMMISSION_FILE = Kind(
+    "file_commission",
+    "File",
+    Commission,
+    selectors.commissions,
+    objects.commission_file,
+    lambda body: Q(commissioner__healthcare_region=body),
+)
 
 KINDS: dict[str, Kind] = {
     kind.key: kind
@@ -109,6 +133,9 @@ KINDS: dict[str, Kind] = {
         PAPER_COMMISSION,
         CONSULTATION,
         FILE,
+        MINUTES_FILE,
+        EXTRACT_FILE,
+        COMMISSION_FILE,
     )
 }
 
@@ -121,5 +148,5 @@ BODY_LISTS: dict[str, tuple[Kind, ...]] = {
     "papers": (PAPER_DECISION, PAPER_COMMISSION),
     "agendaitems": (AGENDA_ITEM,),
     "consultations": (CONSULTATION,),
-    "files": (FILE,),
+    "files": (FILE, MINUTES_FILE, EXTRACT_FILE, COMMISSION_FILE),
 }

@@ -8,7 +8,15 @@ import datetime
 
 from django.utils import timezone
 
-from governance.models import AgendaItem, Attachment, Commission, Decision, Meeting, MeetingStatus
+from governance.models import (
+    AgendaItem,
+    Attachment,
+    Commission,
+    Decision,
+    Meeting,
+    MeetingStatus,
+    Minutes,
+)
 from governance.selectors.paragraphs import paragraph_text
 from groups.models import Group, GroupKind, HealthcareRegion, Membership, Person, Region
 from oparl.urls_builder import Urls
@@ -230,6 +238,60 @@ def file(u: Urls, attachment: Attachment) -> dict:
     )
 
 
+def _document(u: Urls, key: str, row, *, name: str, document: str, links: dict) -> dict:
+    """A PDF the public register renders on request (minutes, extract, commission): a File
+    whose accessUrl is the public register's PDF. Its size and checksum are not known without
+    rendering it, so they are left out (both are optional in OParl)."""
+    return stamped(
+        {
+            "id": u(key, row.pk),
+            "type": oparl_type("File"),
+            "name": text(name),
+            "mimeType": "application/pdf",
+            "accessUrl": document,
+            "fileLicense": DATA_LICENSE,
+            **links,
+        },
+        row,
+    )
+
+
+def minutes_file(u: Urls, minutes: Minutes) -> dict:
+    meeting = minutes.meeting
+    held = day(timezone.localdate(meeting.starts_at))
+    return _document(
+        u,
+        "file_minutes",
+        minutes,
+        name=f"{minutes.get_kind_display()} {meeting.title} {held}",
+        document=u.page("public:minutes_pdf", minutes.pk),
+        links={"meeting": [u("meeting", meeting.pk)]},
+    )
+
+
+def extract_file(u: Urls, decision: Decision) -> dict:
+    label = f"§ {decision.number}/{decision.year}" if decision.number else decision.registry_number
+    return _document(
+        u,
+        "file_extract",
+        decision,
+        name=f"Protokollsutdrag {label}".strip(),
+        document=u.page("public:decision_pdf", decision.pk),
+        links={"paper": [u("paper_decision", decision.pk)]},
+    )
+
+
+def commission_file(u: Urls, commission: Commission) -> dict:
+    return _document(
+        u,
+        "file_commission",
+        commission,
+        name=f"Uppdrag {commission.title}",
+        document=u.page("public:commission_pdf", commission.pk),
+        links={"paper": [u("paper_commission", commission.pk)]},
+    )
+
+
 def _public_files(u: Urls, attachments, *, withheld: bool = False) -> list[dict]:
     """The attachments the public may download, as Files (see public.downloadable_attachments:
     not confidential, with a file, not under a confidential agenda item)."""
@@ -335,7 +397,9 @@ def meeting(u: Urls, row: Meeting) -> dict:
             "location": location(u, row) if row.place else None,
             "organization": [u("organization", row.group_id)],
             "participant": [u("person", a.person_id) for a in row.present],
+            "resultsProtocol": minutes_file(u, row.minutes),
             "agendaItem": [agenda_item(u, item) for item in row.agenda_items.all()],
+            "web": u.page("public:minutes", row.minutes.pk),
         },
         row,
     )
@@ -370,10 +434,12 @@ def paper_decision(u: Urls, decision: Decision) -> dict:
             "reference": text(decision.registry_number),
             "date": day(decision.decision_date),
             "paperType": "Beslut",
+            "mainFile": extract_file(u, decision),
             "auxiliaryFile": _public_files(u, decision.attachments.all()),
             "originatorOrganization": [u("organization", decision.body_id)],
             "consultation": [consultation(u, decision)],
             "keyword": [f"§ {decision.number}/{decision.year}"] if decision.number else [],
+            "web": u.page("public:decision", decision.pk),
         },
         decision,
     )
@@ -391,6 +457,8 @@ def paper_commission(u: Urls, commission: Commission) -> dict:
             "paperType": "Uppdrag",
             "originatorOrganization": [u("organization", commission.commissioner_id)],
             "underDirectionOf": [u("organization", commission.assignee_id)],
+            "mainFile": commission_file(u, commission),
+            "web": u.page("public:commission", commission.pk),
         },
         commission,
     )

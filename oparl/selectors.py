@@ -19,6 +19,7 @@ from governance.models import (
     Commission,
     Decision,
     Meeting,
+    Minutes,
 )
 from governance.selectors.paragraphs import record_prefetch
 from groups.models import Group, HealthcareRegion, Membership, Person, Region
@@ -154,6 +155,18 @@ def agenda_items(body: HealthcareRegion | None = None) -> QuerySet[AgendaItem]:
 def commissions(body: HealthcareRegion | None = None) -> QuerySet[Commission]:
     queryset = published_commissions().order_by("pk")
     return queryset.filter(commissioner__healthcare_region=body) if body is not None else queryset
+
+
+def minutes(body: HealthcareRegion | None = None) -> QuerySet[Minutes]:
+    """Approved minutes: each is a File (the public register's PDF of them)."""
+    queryset = published_minutes().order_by("pk")
+    return queryset.filter(meeting__group__healthcare_region=body) if body is not None else queryset
+
+
+def extracts(body: HealthcareRegion | None = None) -> QuerySet[Decision]:
+    """Published decisions as their extracts (protokollsutdrag): no § text needed."""
+    queryset = published_decisions().prefetch_related(None).order_by("pk")
+    return queryset.filter(body__healthcare_region=body) if body is not None else queryset
 
 
 def files(body: HealthcareRegion | None = None) -> QuerySet[Attachment]:

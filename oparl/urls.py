@@ -25,6 +25,9 @@ OBJECTS = [
     ("paper/uppdrag", "paper_commission"),
     ("consultation", "consultation"),
     ("file", "file"),
+    ("file/protokoll", "file_minutes"),
+    ("file/utdrag", "file_extract"),
+    ("file/uppdrag", "file_commission"),
 ]
 
 urlpatterns = [

@@ -14,5 +14,9 @@ class Urls:
     def __call__(self, name: str, *args) -> str:
         return self.base + reverse(f"oparl:{name}", args=args)
 
+    def page(self, name: str, *args) -> str:
+        """A page or document outside the API (e.g. the public register's)."""
+        return self.base + reverse(name, args=args)
+
     def absolute(self, path: str) -> str:
         return self.base + path

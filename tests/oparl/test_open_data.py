@@ -79,7 +79,10 @@ def test_nothing_confidential_or_personal_in_the_archive(record):
     assert "Hemligt förslag" not in everything and "Ej publicerad punkt" not in everything
     assert "@" not in everything and PHONE not in everything
     files = [json.loads(line) for line in archive.read("file.jsonl").decode().splitlines()]
-    assert {f["fileName"] for f in files} == {"rapport.pdf", "beslut.pdf"}
+    attachments = {f["fileName"] for f in files if "sha512Checksum" in f}
+    assert attachments == {"rapport.pdf", "beslut.pdf"}
+    documents = {f["accessUrl"].rsplit("/", 1)[1] for f in files if "sha512Checksum" not in f}
+    assert documents == {"protokoll.pdf", "protokollsutdrag.pdf", "uppdrag.pdf"}
 
 
 def test_the_archive_is_downloaded_without_login_once_it_exists(record):

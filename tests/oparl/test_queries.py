@@ -7,17 +7,17 @@ from tests.oparl.conftest import more_published
 
 pytestmark = pytest.mark.django_db
 
-# Per list: the queries of its first page (a COUNT per queryset it is made of, the rows, and
-# the prefetches of what its objects embed).
+# Per list: the queries of its first page (the body, a COUNT per queryset it is made of, the rows,
+# and the prefetches of what its objects embed).
 LISTS = {
-    "organization": 6,  # groups and regions: 2 counts, 2 selects, the groups' memberships
+    "organization": 6,  # the body; groups and regions: 2 counts, 2 selects; memberships
     "person": 4,
     "membership": 3,
     "meeting": 13,
     "paper": 11,  # decisions (with § and votes) and commissions
     "agendaitem": 11,
     "consultation": 9,
-    "file": 3,
+    "file": 9,  # the body; a COUNT and a SELECT each: attachments, minutes, extracts, commissions
     "legislativeterm": 1,
 }
 
