@@ -32,9 +32,11 @@ from public.selectors import (
 
 
 def bodies() -> QuerySet[HealthcareRegion]:
-    """Healthcare regions with at least one group: each is an OParl Body."""
+    """Healthcare regions with a group or a member region: each is an OParl Body (so every
+    region, the organisation a member represents, has its body)."""
     return HealthcareRegion.objects.filter(
         Exists(Group.objects.filter(healthcare_region=OuterRef("pk")))
+        | Exists(Region.objects.filter(healthcare_region=OuterRef("pk")))
     ).order_by("pk")
 
 

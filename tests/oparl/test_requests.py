@@ -7,7 +7,7 @@ from governance.models import DecisionStatus
 from governance.services import meetings
 from tests.governance.factories import AgendaItemFactory, MeetingFactory
 from tests.groups.factories import PersonFactory
-from tests.oparl.oparl_client import validate
+from tests.oparl.oparl_client import path_of, validate
 
 pytestmark = pytest.mark.django_db
 ERROR = "https://schema.oparl.org/1.1/Error"
@@ -140,3 +140,17 @@ def test_the_api_needs_no_login_and_files_are_served_inline_or_as_download(recor
     assert download["Content-Disposition"].startswith("attachment;")
     assert 'filename="rapport.pdf"' in download["Content-Disposition"]
     assert b"".join(download.streaming_content).startswith(b"%PDF")
+
+
+def test_a_region_represented_from_elsewhere_has_its_body(record):
+    """A national group's member may represent a region of a healthcare region without groups:
+    that region is an Organization whose body exists."""
+    from tests.groups.factories import HealthcareRegionFactory, MembershipFactory, RegionFactory
+
+    elsewhere = RegionFactory(healthcare_region=HealthcareRegionFactory(name="Utan grupper"))
+    MembershipFactory(group=record["rag"], region=elsewhere)
+    client = Client()
+    region = client.get(f"/oparl/v1/region/{elsewhere.pk}/").json()
+    body = client.get(path_of(region["body"]))
+    assert body.status_code == 200
+    validate(body.json(), "Body")
