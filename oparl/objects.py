@@ -99,6 +99,18 @@ def terms(today: datetime.date) -> list[tuple[int, int]]:
     return spans
 
 
+def within(obj: dict, query) -> bool:
+    """Whether an object made in memory (a term of office) passes a list's date filters."""
+    created = datetime.datetime.fromisoformat(obj["created"])
+    modified = datetime.datetime.fromisoformat(obj["modified"])
+    return not (
+        (query.created_since and created < query.created_since)
+        or (query.created_until and created > query.created_until)
+        or (query.modified_since and modified < query.modified_since)
+        or (query.modified_until and modified > query.modified_until)
+    )
+
+
 def legislative_term(u: Urls, body: HealthcareRegion, start: int, end: int) -> dict:
     begins = datetime.datetime(start, 1, 1, tzinfo=timezone.get_current_timezone())
     return {

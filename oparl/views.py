@@ -10,6 +10,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.http import Http404, HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_safe
 
 from oparl import objects, selectors
@@ -24,6 +25,9 @@ from portal.storage import download_response
 def api_view(view):
     """Public, GET only, JSON errors, CORS on every answer."""
 
+    # Nothing here writes or reads a session: a POST is answered 405 in JSON, not refused
+    # by the CSRF check with an HTML page.
+    @csrf_exempt
     @login_not_required
     @functools.wraps(view)
     def wrapper(request, *args, **kwargs):
@@ -103,15 +107,27 @@ def body_objects(request, u, pk: int, list_name: str):
 
 @api_view
 def body_legislative_terms(request, u, pk: int):
+    """A handful of terms, on one page; the date filters apply like on every list."""
     body = _body_or_404(pk)
+    query = parse_list_query(request.GET)
     data = [
-        objects.legislative_term(u, body, *span) for span in objects.terms(timezone.localdate())
+        term
+        for term in (
+            objects.legislative_term(u, body, *span) for span in objects.terms(timezone.localdate())
+        )
+        if objects.within(term, query)
     ]
+    url = u("body_legislativeterms", pk)
     return oparl_json(
         {
             "data": data,
-            "pagination": {"totalElements": len(data), "currentPage": 1, "totalPages": 1},
-            "links": {"first": u("body_legislativeterms", pk)},
+            "pagination": {
+                "totalElements": len(data),
+                "elementsPerPage": max(len(data), 1),
+                "currentPage": 1,
+                "totalPages": 1,
+            },
+            "links": {"first": url, "self": url, "last": url},
         }
     )
 

@@ -154,3 +154,21 @@ def test_a_region_represented_from_elsewhere_has_its_body(record):
     body = client.get(path_of(region["body"]))
     assert body.status_code == 200
     validate(body.json(), "Body")
+
+
+def test_a_post_is_answered_in_json_even_with_csrf_checks(record):
+    client = Client(enforce_csrf_checks=True)
+    assert "bara att läsa" in error_of(client.post("/oparl/v1/"), 405)
+
+
+def test_the_terms_of_office_take_the_date_filters(record):
+    client = Client()
+    url = f"/oparl/v1/body/{record['body'].pk}/legislativeterm/"
+    terms = client.get(url).json()["data"]
+    assert [t["name"] for t in terms][:2] == [
+        "Mandatperioden 2019–2022",
+        "Mandatperioden 2023–2026",
+    ]
+    later = client.get(url, {"created_since": "2023-01-01T00:00:00+01:00"}).json()["data"]
+    assert [t["startDate"] for t in later] == [t["startDate"] for t in terms][1:]
+    assert "created_since" in error_of(client.get(url, {"created_since": "x"}), 400)
