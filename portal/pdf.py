@@ -10,7 +10,7 @@ stored.
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from django.conf import settings
@@ -18,6 +18,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from portal.pdf_limits import BoundedRenderer
+from portal.personal_numbers import mask_personal_numbers
 
 PDF_VARIANT = "pdf/a-3u"
 FONT_DIR = Path(settings.BASE_DIR) / "static" / "fonts"
@@ -34,6 +35,16 @@ class DocumentInfo:
     keywords: tuple[str, ...] = ()
     language: str = "sv"
     created: datetime.datetime | None = None
+
+    def masked(self) -> DocumentInfo:
+        """The metadata of a public document: every personnummer in it masked."""
+        return replace(
+            self,
+            title=mask_personal_numbers(self.title),
+            author=mask_personal_numbers(self.author),
+            subject=mask_personal_numbers(self.subject),
+            keywords=tuple(mask_personal_numbers(k) for k in self.keywords),
+        )
 
 
 def render_html(template_name: str, context: dict, info: DocumentInfo) -> str:

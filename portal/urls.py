@@ -77,5 +77,8 @@ urlpatterns = [
     path("sok/", include("search.urls")),
     path("anslagstavla/", include("noticeboard.urls")),
     path("kalender/", include("calendars.urls")),
+    path("offentligt/", include("public.urls")),
+    path("oparl/v1/", include("oparl.urls")),
+    path("oppna-data/", include("oparl.urls_open_data")),
     path("admin/", admin.site.urls),
 ]

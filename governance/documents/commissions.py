@@ -10,6 +10,7 @@ from governance.models import Commission, CommissionStatus, DeliverableStatus
 from governance.selectors.commissions import commission_for_pdf
 from portal.downloads import download_filename
 from portal.pdf import DocumentInfo, html_to_pdf, render_html
+from portal.personal_numbers import mask_personal_numbers
 
 TEMPLATE = "governance/pdf/commission.html"
 
@@ -59,6 +60,16 @@ def _paper_deliverables(commission: Commission) -> list:
 def commission_html(commission: Commission) -> tuple[str, DocumentInfo]:
     template, context, info = commission_document(commission)
     return render_html(template, context, info), info
+
+
+def commission_public_html(commission_id: int) -> tuple[str, DocumentInfo, str]:
+    """(HTML, metadata, file name) of the public variant: every personnummer masked."""
+    commission = commission_for_pdf(commission_id)
+    if commission is None:
+        raise Http404
+    html, info = commission_html(commission)
+    name = download_filename("uppdrag", commission.pk, commission.title, extension="pdf")
+    return mask_personal_numbers(html), info.masked(), mask_personal_numbers(name)
 
 
 def commission_pdf(commission_id: int) -> tuple[bytes, str]:

@@ -112,7 +112,15 @@ class MeetingForm(VersionedFormMixin, SetupFormMixin, forms.ModelForm):
 class AgendaItemForm(VersionedFormMixin, SetupFormMixin, forms.ModelForm):
     class Meta:
         model = AgendaItem
-        fields = ["number", "title", "description", "presenter", "commission"]
+        fields = [
+            "number",
+            "title",
+            "description",
+            "presenter",
+            "commission",
+            "is_confidential",
+            "confidentiality_ground",
+        ]
         widgets = {"description": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, meeting: Meeting, **kwargs):
@@ -160,6 +168,25 @@ class AttachmentForm(SetupFormMixin, forms.Form):
             "Utan fil blir bilagan en hänvisning till ett dokument som finns på annat ställe."
         ),
     )
+    is_confidential = forms.BooleanField(
+        label=_("Sekretessbelagd"),
+        required=False,
+        help_text=_("Visas inte på den offentliga sidan, i API:t eller i öppna data."),
+    )
+    confidentiality_ground = forms.CharField(
+        label=_("Grund för sekretess"),
+        required=False,
+        max_length=200,
+        help_text=_("Lagrummet, t.ex. OSL 21 kap. 1 §."),
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("is_confidential") and not data.get("confidentiality_ground", "").strip():
+            self.add_error(
+                "confidentiality_ground", _("Ange på vilken grund uppgiften är sekretessbelagd.")
+            )
+        return data
 
 
 class AttendanceForm(SetupFormMixin, forms.Form):
@@ -367,6 +394,8 @@ class DecisionForm(VersionedFormMixin, SetupFormMixin, forms.ModelForm):
             "responsible",
             "due_date",
             "concerned_commissions",
+            "is_confidential",
+            "confidentiality_ground",
         ]
         field_classes = {"body": GroupChoiceField}
         widgets = {
@@ -397,6 +426,8 @@ class DecisionForm(VersionedFormMixin, SetupFormMixin, forms.ModelForm):
         "responsible",
         "due_date",
         "concerned_commissions",
+        "is_confidential",
+        "confidentiality_ground",
     ]
 
     def __init__(self, *args, bodies, meetings, agenda_items, **kwargs):

@@ -31,6 +31,13 @@ class Confidential(models.Model):
             condition=Q(is_confidential=False) | ~Q(confidentiality_ground=""), name=name
         )
 
+    @property
+    def secrecy_mark(self) -> str:
+        """What the public side shows in the withheld part's place; "" when it is public."""
+        if not self.is_confidential:
+            return ""
+        return _("Sekretessbelagd enligt %(ground)s") % {"ground": self.confidentiality_ground}
+
     def clean_confidentiality(self) -> None:
         self.confidentiality_ground = " ".join(self.confidentiality_ground.split())
         if self.is_confidential and not self.confidentiality_ground:

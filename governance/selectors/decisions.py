@@ -224,6 +224,14 @@ def decision_overview(decision_id: int) -> DecisionOverview | None:
     )
 
 
+def decision_secrecy_mark(decision: Decision) -> str:
+    """ "Sekretessbelagd enligt …" for a confidential decision or one taken under a
+    confidential agenda item (the item's secrecy covers what was decided in it); "" otherwise.
+    The one rule the public register, its PDFs and the open data withhold a decision by."""
+    item = decision.agenda_item if decision.agenda_item_id else None
+    return decision.secrecy_mark or (item.secrecy_mark if item is not None else "")
+
+
 def _minutes_of(decision: Decision):
     if decision.meeting_id is None:
         return None

@@ -172,9 +172,12 @@ def attachment_add(
     upload=None,
     agenda_item: AgendaItem | None = None,
     decision: Decision | None = None,
+    is_confidential: bool = False,
+    confidentiality_ground: str = "",
 ) -> Attachment:
     """Add an attachment to an agenda item or a decision. Without a file it is a reference to
-    a paper kept elsewhere (e.g. "Skrivelse 2018-04-05 från kansliet")."""
+    a paper kept elsewhere (e.g. "Skrivelse 2018-04-05 från kansliet"). A confidential one
+    (sekretess, with its legal ground) is withheld from the public side."""
     if agenda_item is not None:
         ensure_meeting_editable(agenda_item.meeting)
         siblings = Attachment.objects.filter(agenda_item=agenda_item)
@@ -188,7 +191,11 @@ def attachment_add(
         decision=decision,
         title=title,
         position=(siblings.aggregate(n=Max("position"))["n"] or 0) + 1,
+        is_confidential=is_confidential,
+        confidentiality_ground=confidentiality_ground,
     )
+    # The ground is checked before the file is stored, so a refusal leaves nothing behind.
+    attachment.clean_confidentiality()
     if upload is not None:
         if upload.size is not None:
             check_size(upload.size)  # before reading a huge file into memory

@@ -165,6 +165,8 @@ def decision_record(
     due_date: datetime.date | None = None,
     concerned_commissions=None,
     reason: str = "",
+    is_confidential: bool = False,
+    confidentiality_ground: str = "",
 ) -> Decision:
     """Record a decision of a body. On an item of a formal protokoll it takes its item's §,
     given when the minutes are submitted for justering; otherwise the next § of the year."""
@@ -193,6 +195,8 @@ def decision_record(
         certified_by=certified_by,
         responsible=responsible,
         due_date=due_date,
+        is_confidential=is_confidential,
+        confidentiality_ground=confidentiality_ground,
     )
     decision.full_clean(exclude=["number"])  # report input errors before taking a number
     if _check_place(decision):
@@ -314,6 +318,8 @@ def decision_update(
     certified_by: str = KEEP,
     responsible: str = KEEP,
     due_date: datetime.date | None = KEEP,
+    is_confidential: bool = KEEP,
+    confidentiality_ground: str = KEEP,
 ) -> Decision:
     """Change a decision; a field left out stays as it is. Body, year and § stay: they
     identify it in the register."""
@@ -334,6 +340,8 @@ def decision_update(
             ("certified_by", certified_by),
             ("responsible", responsible),
             ("due_date", due_date),
+            ("is_confidential", is_confidential),
+            ("confidentiality_ground", confidentiality_ground),
         )
         if value is not KEEP
     }

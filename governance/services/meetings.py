@@ -21,7 +21,15 @@ from groups.models import Group, Membership, Person
 from portal.history import save_with_history
 
 MEETING_FIELDS = ("title", "starts_at", "ends_at", "place", "video_link", "status", "notice")
-ITEM_FIELDS = ("number", "title", "description", "presenter", "commission")
+ITEM_FIELDS = (
+    "number",
+    "title",
+    "description",
+    "presenter",
+    "commission",
+    "is_confidential",
+    "confidentiality_ground",
+)
 
 
 @transaction.atomic
@@ -54,6 +62,8 @@ def agenda_item_add(
     presenter: str = "",
     number: int | None = None,
     commission=None,
+    is_confidential: bool = False,
+    confidentiality_ground: str = "",
 ) -> AgendaItem:
     ensure_meeting_editable(meeting)
     if number is None:
@@ -65,6 +75,8 @@ def agenda_item_add(
         description=description,
         presenter=presenter,
         commission=commission,
+        is_confidential=is_confidential,
+        confidentiality_ground=confidentiality_ground,
     )
     return save_with_history(item, actor=actor, reason=_("Punkt tillagd på dagordningen"))
 

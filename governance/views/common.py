@@ -31,6 +31,8 @@ def attachment_page(request, *, owner: dict, heading: str, back_url: str):
                 actor=request.user,
                 title=form.cleaned_data["title"],
                 upload=form.cleaned_data["file"],
+                is_confidential=form.cleaned_data["is_confidential"],
+                confidentiality_ground=form.cleaned_data["confidentiality_ground"],
                 **owner,
             )
         except ValidationError as error:

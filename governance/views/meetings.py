@@ -142,6 +142,8 @@ def meeting_agenda(request, pk: int):
                 description=form.cleaned_data["description"],
                 presenter=form.cleaned_data["presenter"],
                 commission=form.cleaned_data["commission"],
+                is_confidential=form.cleaned_data["is_confidential"],
+                confidentiality_ground=form.cleaned_data["confidentiality_ground"],
             )
         except ValidationError as error:
             add_service_error(form, error)

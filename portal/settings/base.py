@@ -31,11 +31,13 @@ INSTALLED_APPS = [
     "groups",
     "governance",
     "finance",
+    "public",
     "audit",
     "scale",
     "search",
     "noticeboard",
     "calendars",
+    "oparl",
 ]
 
 MIDDLEWARE = [
@@ -195,6 +197,8 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Samverkansportalen <noreply@
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Where the accessibility statement sends reports and requests for accessible formats.
 ACCESSIBILITY_CONTACT_EMAIL = env_str("ACCESSIBILITY_CONTACT_EMAIL", "tillganglighet@localhost")
+# The portal's public address, for links made outside a request (the open-data ids).
+PORTAL_BASE_URL = env_str("PORTAL_BASE_URL", "http://127.0.0.1:8000")
 
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 GUARDIAN_RAISE_403 = False

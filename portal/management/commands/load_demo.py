@@ -6,12 +6,15 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 # Each app that has demo data exposes demo.load() -> number of objects created.
+# oparl.demo last: its open-data archive holds what the others published.
 DEMO_MODULES = [
     "groups.demo",
     "governance.demo",
     "finance.demo",
     "noticeboard.demo",
     "calendars.demo",
+    "public.demo",
+    "oparl.demo",
 ]
 
 

@@ -1,0 +1,446 @@
+"""Reads for the public register's pages: the filtered list and each document's page, built on
+`public.selectors` (what is published) and prepared for display — masked, with withheld parts
+replaced by their mark. A fixed number of queries per page, whatever the data."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.core.paginator import Page, Paginator
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models.functions import ExtractYear
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from governance.models import AgendaItem, Commission, Decision, Minutes, MinutesStatus
+from governance.selectors.commissions import commission_for_pdf
+from governance.selectors.meetings import meeting_overview
+from governance.selectors.paragraphs import decision_label
+from governance.selectors.search import filter_decisions_by_text
+from groups.models import Group, HealthcareRegion
+from public.forms import KIND_COMMISSIONS, KIND_DECISIONS, KIND_MINUTES
+from public.selectors import (
+    PublicAttachment,
+    decision_withheld_text,
+    public_attachments,
+    public_decision_text,
+    public_text,
+    published_commissions,
+    published_decisions,
+    published_minutes,
+)
+
+PAGE_SIZE = 25
+
+
+# --- the list -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RegisterEntry:
+    url: str
+    title: str
+    reference: str  # "§ 5/2018 · Dnr RS/1009/2017", "Protokoll", …
+    body: str
+    region: str
+    date: datetime.date | None
+    withheld: bool = False
+
+
+def filter_choices() -> dict:
+    """The filters' choices: bodies and healthcare regions with something published, and the
+    years (three queries)."""
+    decision_bodies = published_decisions().values("body")
+    minutes_bodies = published_minutes().values("meeting__group")
+    commission_bodies = published_commissions().values("commissioner")
+    bodies = (
+        Group.objects.filter(
+            Q(pk__in=decision_bodies) | Q(pk__in=minutes_bodies) | Q(pk__in=commission_bodies)
+        )
+        .select_related("healthcare_region")
+        .order_by("name")
+    )
+    regions = HealthcareRegion.objects.filter(groups__in=bodies).distinct().order_by("name")
+    years = sorted(
+        {
+            *published_decisions().values_list("year", flat=True).distinct(),
+            *published_minutes()
+            .annotate(y=ExtractYear("meeting__starts_at"))
+            .values_list("y", flat=True)
+            .distinct(),
+        },
+        reverse=True,
+    )
+    return {"bodies": bodies, "regions": regions, "years": years}
+
+
+def _decisions(filters: dict) -> QuerySet[Decision]:
+    decisions = published_decisions().prefetch_related(None)
+    if filters.get("body"):
+        decisions = decisions.filter(body=filters["body"])
+    if filters.get("region"):
+        decisions = decisions.filter(body__healthcare_region=filters["region"])
+    if filters.get("year"):
+        decisions = decisions.filter(year=filters["year"])
+    if filters.get("q"):
+        # Withheld decisions are never matched on their text: a hit would tell what they say.
+        public_ones = decisions.filter(is_confidential=False).exclude(
+            agenda_item__is_confidential=True
+        )
+        decisions = filter_decisions_by_text(public_ones, filters["q"])
+    return decisions
+
+
+def _minutes(filters: dict) -> QuerySet[Minutes]:
+    minutes = published_minutes()
+    if filters.get("body"):
+        minutes = minutes.filter(meeting__group=filters["body"])
+    if filters.get("region"):
+        minutes = minutes.filter(meeting__group__healthcare_region=filters["region"])
+    if filters.get("year"):
+        minutes = minutes.filter(meeting__starts_at__year=filters["year"])
+    if filters.get("q"):
+        text = filters["q"]
+        item_match = AgendaItem.objects.filter(
+            meeting=OuterRef("meeting"), is_confidential=False, title__icontains=text
+        )
+        minutes = minutes.filter(
+            Q(meeting__group__name__icontains=text)
+            | Q(meeting__title__icontains=text)
+            | Exists(item_match)
+        )
+    return minutes
+
+
+def _commissions(filters: dict) -> QuerySet[Commission]:
+    commissions = published_commissions()
+    if filters.get("body"):
+        commissions = commissions.filter(
+            Q(commissioner=filters["body"]) | Q(assignee=filters["body"])
+        )
+    if filters.get("region"):
+        commissions = commissions.filter(commissioner__healthcare_region=filters["region"])
+    if filters.get("year"):
+        commissions = commissions.filter(start_date__year=filters["year"])
+    if filters.get("q"):
+        text = filters["q"]
+        commissions = commissions.filter(
+            Q(title__icontains=text)
+            | Q(registry_number__icontains=text)
+            | Q(assignee__name__icontains=text)
+        )
+    return commissions
+
+
+def _decision_entry(decision: Decision) -> RegisterEntry:
+    withheld = decision_withheld_text(decision)
+    reference = f"{decision_label(decision)}/{decision.year}"
+    if decision.registry_number:
+        reference += f" · {_('Dnr')} {decision.registry_number}"
+    return RegisterEntry(
+        url=reverse("public:decision", args=[decision.pk]),
+        title=withheld or public_text(decision.title),
+        reference=reference,
+        body=decision.body.name,
+        region=decision.body.healthcare_region.name,
+        date=decision.decision_date,
+        withheld=bool(withheld),
+    )
+
+
+def _minutes_entry(minutes: Minutes) -> RegisterEntry:
+    meeting = minutes.meeting
+    return RegisterEntry(
+        url=reverse("public:minutes", args=[minutes.pk]),
+        title=f"{minutes.get_kind_display()} {meeting.group.name}",
+        reference=public_text(meeting.display_title),
+        body=meeting.group.name,
+        region=meeting.group.healthcare_region.name,
+        date=timezone.localtime(meeting.starts_at).date(),
+    )
+
+
+def _commission_entry(commission: Commission) -> RegisterEntry:
+    reference = commission.get_status_display()
+    if commission.registry_number:
+        reference += f" · {_('Dnr')} {commission.registry_number}"
+    return RegisterEntry(
+        url=reverse("public:commission", args=[commission.pk]),
+        title=public_text(commission.title),
+        reference=reference,
+        body=commission.commissioner.name,
+        region=commission.commissioner.healthcare_region.name,
+        date=commission.start_date,
+    )
+
+
+LISTS = {
+    KIND_DECISIONS: (_decisions, _decision_entry),
+    KIND_MINUTES: (_minutes, _minutes_entry),
+    KIND_COMMISSIONS: (_commissions, _commission_entry),
+}
+
+
+def register_page(filters: dict, page_number) -> tuple[Page, list[RegisterEntry]]:
+    """One page of the chosen kind of document (two queries: the count and the rows)."""
+    query, entry = LISTS[filters["kind"]]
+    page = Paginator(query(filters), PAGE_SIZE).get_page(page_number)
+    return page, [entry(obj) for obj in page.object_list]
+
+
+# --- a decision -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PublicDecision:
+    pk: int
+    label: str  # "§ 5/2018"
+    body: str
+    region: str
+    registry_number: str
+    decision_date: datetime.date | None
+    meeting_date: datetime.date | None
+    minutes_url: str  # the public minutes it was taken in, "" when none
+    withheld: str
+    title: str
+    case_description: str
+    proposal: str
+    clauses: list[str]
+    attachments: list[PublicAttachment]
+    approved_at_once: bool
+    modified_at: datetime.datetime
+
+
+def public_decision(decision_id: int) -> PublicDecision | None:
+    """A published decision's page (four queries), or None if it is not published."""
+    decision = (
+        published_decisions().select_related("meeting__minutes").filter(pk=decision_id).first()
+    )
+    if decision is None:
+        return None
+    text = public_decision_text(decision)
+    minutes = _approved_minutes_of(decision)
+    return PublicDecision(
+        pk=decision.pk,
+        label=f"{decision_label(decision)}/{decision.year}",
+        body=decision.body.name,
+        region=decision.body.healthcare_region.name,
+        registry_number=decision.registry_number,
+        decision_date=decision.decision_date,
+        meeting_date=timezone.localtime(decision.meeting.starts_at).date()
+        if decision.meeting_id
+        else None,
+        minutes_url=reverse("public:minutes", args=[minutes.pk]) if minutes else "",
+        withheld=text.withheld,
+        title=text.title,
+        case_description=text.case_description,
+        proposal=text.proposal,
+        clauses=text.clauses,
+        attachments=[] if text.withheld else public_attachments(decision.attachments.all()),
+        approved_at_once=decision.immediately_approved_at is not None,
+        modified_at=decision.modified_at,
+    )
+
+
+def _approved_minutes_of(decision: Decision) -> Minutes | None:
+    if not decision.meeting_id:
+        return None
+    minutes = getattr(decision.meeting, "minutes", None) if _has_minutes(decision) else None
+    return minutes if minutes and minutes.status == MinutesStatus.APPROVED else None
+
+
+def _has_minutes(decision: Decision) -> bool:
+    try:
+        decision.meeting.minutes  # noqa: B018 - selected with the decision
+    except Minutes.DoesNotExist:
+        return False
+    return True
+
+
+# --- minutes --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PublicItem:
+    label: str
+    title: str  # or the withheld mark
+    withheld: bool
+    note: str
+    decisions: list[tuple[str, str, str]]  # (label, title or mark, public url)
+    attachments: list[PublicAttachment]
+
+
+@dataclass(frozen=True)
+class PublicMinutes:
+    pk: int
+    kind: str
+    group: str
+    region: str
+    title: str
+    starts_at: datetime.datetime
+    place: str
+    approved_on: datetime.date | None
+    chair: str
+    secretary: str
+    adjusters: list[str]
+    deciding: list[str]  # name, role and represented region — never contact details
+    others_present: list[str]
+    absent: list[str]
+    general_notes: str
+    paragraph_range: str
+    items: list[PublicItem] = field(default_factory=list)
+    meeting_id: int = 0
+
+
+def public_minutes(minutes_id: int) -> PublicMinutes | None:
+    """Approved minutes' page, or None if they are not published (the meeting page's fixed
+    number of queries, plus one)."""
+    minutes = published_minutes().filter(pk=minutes_id).first()
+    if minutes is None:
+        return None
+    overview = meeting_overview(minutes.meeting_id)
+    published = set(
+        published_decisions().filter(meeting_id=minutes.meeting_id).values_list("pk", flat=True)
+    )
+    items = []
+    for entry in overview.agenda:
+        item = entry.item
+        if item.is_confidential:
+            items.append(
+                PublicItem(
+                    label=entry.label,
+                    title=item.secrecy_mark,
+                    withheld=True,
+                    note="",
+                    decisions=[],
+                    attachments=[],
+                )
+            )
+            continue
+        # What the minutes say under an item with a withheld decision is withheld with it.
+        # (The item is public here, so a decision's own mark is all that can withhold it.)
+        any_withheld = any(d.is_confidential for d in entry.decisions)
+        items.append(
+            PublicItem(
+                label=entry.label,
+                title=public_text(item.title),
+                withheld=False,
+                note="" if any_withheld else public_text(entry.note),
+                decisions=[_decision_link(d, published) for d in entry.decisions],
+                attachments=public_attachments(entry.attachments),
+            )
+        )
+    for decision in overview.loose_decisions:
+        items.append(
+            PublicItem(
+                label=decision.label,
+                title=decision.secrecy_mark or public_text(decision.title),
+                withheld=decision.is_confidential,
+                note="",
+                decisions=[_decision_link(decision, published)],
+                attachments=[],
+            )
+        )
+    meeting = overview.meeting
+    return PublicMinutes(
+        pk=minutes.pk,
+        meeting_id=meeting.pk,
+        kind=minutes.get_kind_display(),
+        group=meeting.group.name,
+        region=meeting.group.healthcare_region.name,
+        title=public_text(meeting.display_title),
+        starts_at=timezone.localtime(meeting.starts_at),
+        place=public_text(meeting.place),
+        approved_on=timezone.localtime(minutes.approved_at).date() if minutes.approved_at else None,
+        chair=minutes.chair.full_name if minutes.chair_id else "",
+        secretary=minutes.secretary.full_name if minutes.secretary_id else "",
+        adjusters=[p.full_name for p in overview.adjusters],
+        deciding=[public_text(line) for line in overview.deciding],
+        others_present=[public_text(line) for line in overview.others_present],
+        absent=[public_text(line) for line in overview.absent],
+        general_notes=public_text(overview.minutes.general_notes),
+        paragraph_range=overview.paragraph_range,
+        items=items,
+    )
+
+
+def _decision_link(decision: Decision, published: set[int]) -> tuple[str, str, str]:
+    """(label, title or mark, public url) of a decision under a public item or none."""
+    withheld = decision.secrecy_mark
+    url = reverse("public:decision", args=[decision.pk]) if decision.pk in published else ""
+    return decision.label, withheld or public_text(decision.title), url
+
+
+# --- a commission ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PublicSection:
+    heading: str
+    body: str  # Markdown, masked
+
+
+@dataclass(frozen=True)
+class PublicDeliverable:
+    title: str
+    due_date: datetime.date
+    status: str
+    recipient: str
+
+
+@dataclass(frozen=True)
+class PublicCommission:
+    pk: int
+    title: str
+    status: str
+    kind: str
+    registry_number: str
+    commissioner: str
+    assignee: str
+    assignee_description: str
+    region: str
+    start_date: datetime.date | None
+    end_date: datetime.date | None
+    decision_url: str
+    decision_label: str
+    sections: list[PublicSection]
+    deliverables: list[PublicDeliverable]
+
+
+def public_commission(commission_id: int) -> PublicCommission | None:
+    """A published commission's page (four queries), or None if it is a draft."""
+    if not published_commissions().filter(pk=commission_id).exists():
+        return None
+    commission = commission_for_pdf(commission_id)
+    decision = commission.decision
+    decision_public = decision is not None and published_decisions().filter(pk=decision.pk).exists()
+    return PublicCommission(
+        pk=commission.pk,
+        title=public_text(commission.title),
+        status=commission.get_status_display(),
+        kind=commission.get_kind_display(),
+        registry_number=commission.registry_number,
+        commissioner=commission.commissioner.name,
+        assignee=commission.assignee.name,
+        assignee_description=public_text(commission.assignee_description),
+        region=commission.commissioner.healthcare_region.name,
+        start_date=commission.start_date,
+        end_date=commission.end_date,
+        decision_url=reverse("public:decision", args=[decision.pk]) if decision_public else "",
+        decision_label=f"{decision_label(decision)}/{decision.year}" if decision_public else "",
+        sections=[
+            PublicSection(heading=public_text(s.heading), body=public_text(s.body))
+            for s in commission.sections.all()
+        ],
+        deliverables=[
+            PublicDeliverable(
+                title=public_text(d.title),
+                due_date=d.due_date,
+                status=d.display_status,
+                recipient=d.recipient.name if d.recipient_id else "",
+            )
+            for d in commission.deliverables.all()
+        ],
+    )
