@@ -72,5 +72,6 @@ urlpatterns = [
     path("", include("governance.urls")),
     path("ekonomi/", include("finance.urls")),
     path("granskning/", include("audit.urls")),
+    path("utskick/", include("notifications.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "governance",
     "finance",
     "audit",
+    "notifications",
 ]
 
 MIDDLEWARE = [

@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 # Each app that has demo data exposes demo.load() -> number of objects created.
-DEMO_MODULES = ["groups.demo", "governance.demo", "finance.demo"]
+DEMO_MODULES = ["groups.demo", "governance.demo", "finance.demo", "notifications.demo"]
 
 
 class Command(BaseCommand):
