@@ -13,7 +13,6 @@ import datetime
 import hashlib
 import logging
 import smtplib
-from email.utils import formataddr
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
@@ -45,7 +44,11 @@ def backoff(attempts: int) -> datetime.timedelta:
 def mailing_document(mailing_id: int) -> MailDocument:
     """The mailing's PDF, rendered by the first message that needs it (the mailing's row lock
     makes the others wait for it) and kept for every message and retry of the mailing."""
-    mailing = Mailing.objects.select_for_update().select_related("document").get(pk=mailing_id)
+    mailing = (
+        Mailing.objects.select_for_update(of=("self",))
+        .select_related("document")
+        .get(pk=mailing_id)
+    )
     if mailing.document is not None:
         return mailing.document
     object_id = mailing.meeting_id if mailing.document_kind == DocumentKind.AGENDA else None
@@ -67,14 +70,24 @@ def mailing_document(mailing_id: int) -> MailDocument:
     return document
 
 
+SPECIALS = set('()<>[]:;@\\,."')
+
+
+def address(name: str, email: str) -> str:
+    """'Name <address>', quoted when the name has specials; Django encodes it when sending."""
+    if not name:
+        return email
+    if SPECIALS & set(name):
+        name = '"' + name.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return f"{name} <{email}>"
+
+
 def build_email(message: OutboxMessage, document: MailDocument | None) -> EmailMultiAlternatives:
     email = EmailMultiAlternatives(
         subject=message.subject,
         body=message.body_text,
         from_email=settings.DEFAULT_FROM_EMAIL,
-        to=[
-            formataddr((message.to_name, message.to_email)) if message.to_name else message.to_email
-        ],
+        to=[address(message.to_name, message.to_email)],
     )
     if message.body_html:
         email.attach_alternative(message.body_html, "text/html")
@@ -100,9 +113,15 @@ def deliver(message_id: int) -> str:
         try:
             document = None
             if message.mailing_id and message.mailing.document_kind:
-                document = mailing_document(message.mailing_id)
+                # A savepoint: a database fault while rendering leaves the row lock usable to
+                # record the failure; a document rendered stays even if the sending fails.
+                with transaction.atomic():
+                    document = mailing_document(message.mailing_id)
             build_email(message, document).send(fail_silently=False)
         except (smtplib.SMTPException, OSError, PdfRefused) as error:
+            return _failed(message, error, now=now)
+        except Exception as error:  # a fault of ours: counted and kept like any other failure
+            logger.exception("E-post %s kunde inte byggas eller skickas", message.pk)
             return _failed(message, error, now=now)
         message.status = MessageStatus.SENT
         message.sent_at = timezone.now()

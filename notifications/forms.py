@@ -80,6 +80,10 @@ class PreferencesForm(PortalFormMixin, forms.Form):
                 help_text=_("Skickas alltid: en del av gruppens arbete.") if row.mandatory else "",
             )
 
+        for name, field in self.fields.items():
+            if field.help_text:
+                field.widget.attrs["aria-describedby"] = f"id_{name}_helptext"
+
     def enabled_kinds(self) -> set[str]:
         return {
             kind

@@ -64,6 +64,8 @@ def ensure_dispatchable(decision: Decision) -> None:
     justering (rules.dispatch_refusal) and without recipients."""
     if decision.meeting_id:
         lock_meeting(decision.meeting_id)
+    # Read again under the lock: the caller's copy may predate an omedelbar justering.
+    decision = Decision.objects.get(pk=decision.pk)
     refusal = dispatch_refusal(decision, minutes_status=minutes_status_of(decision))
     if refusal:
         raise ValidationError(refusal, code="not_approved")
