@@ -1,8 +1,8 @@
 """Sections the notifications app adds to governance's pages (registered in apps.py through
-governance.registry; governance imports nothing of ours). Two queries each."""
+governance.registry; governance imports nothing of ours): one query on the meeting page, two
+on the decision page."""
 
 from notifications import selectors
-from notifications.models import MessageKind
 
 
 def notice_section(meeting, user, actions) -> dict:
@@ -10,7 +10,7 @@ def notice_section(meeting, user, actions) -> dict:
     return {
         "template": "notifications/_notice_section.html",
         "meeting": meeting,
-        "mailings": selectors.mailings_with_messages(kind=MessageKind.NOTICE, meeting=meeting),
+        "mailings": selectors.notices_sent(meeting),
         "can_send": actions.can_edit_meeting,
     }
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from governance.models import (
@@ -90,15 +90,19 @@ def notice_state(meeting: Meeting) -> NoticeState:
     )
 
 
-def mailings_with_messages(**filters) -> list[Mailing]:
-    """Mailings (newest first) with their messages and sender: two queries."""
-    return list(
-        Mailing.objects.filter(**filters)
-        .select_related("created_by", "document")
-        .prefetch_related(
-            Prefetch("messages", queryset=OutboxMessage.objects.order_by("to_name", "pk"))
-        )
+def notices_sent(meeting) -> list[Mailing]:
+    """The meeting page's kallelser, newest first, each with `sent_messages` (its messages):
+    one query, the messages joined to their mailing and sender."""
+    messages = (
+        OutboxMessage.objects.filter(mailing__meeting=meeting, mailing__kind=MessageKind.NOTICE)
+        .select_related("mailing__created_by")
+        .order_by("-mailing__created_at", "-mailing_id", "to_name", "pk")
     )
+    mailings: dict[int, Mailing] = {}
+    for message in messages:
+        mailing = mailings.setdefault(message.mailing_id, message.mailing)
+        mailing.__dict__.setdefault("sent_messages", []).append(message)
+    return list(mailings.values())
 
 
 def decision_recipients(decision) -> list[DecisionRecipient]:

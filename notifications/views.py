@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
@@ -138,7 +139,10 @@ def message_resend(request, pk: int):
         messages.success(
             request, _("Meddelandet till %(email)s skickas igen.") % {"email": message.to_email}
         )
-    return redirect(request.POST.get("next") or reverse("notifications:outbox"))
+    back = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
+        back = reverse("notifications:outbox")
+    return redirect(back)
 
 
 def preferences(request):

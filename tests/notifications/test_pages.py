@@ -81,7 +81,7 @@ def test_each_user_chooses_their_reminders_but_not_kallelse_or_dispatch(client):
         "meeting",
     }
     # A forged post cannot turn off kallelse: disabled fields keep their initial value.
-    client.post(reverse("notifications:preferences"), {"notice": ""})
+    client.post(reverse("notifications:preferences"), {"notice": "", "justering": "on"})
     assert not MailOptOut.objects.filter(user=user, kind="notice").exists()
     page = client.get(reverse("notifications:preferences"))
     inputs = dict(re.findall(r'<input type="checkbox" name="(\w+)"([^>]*)>', page.text))
