@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.http import HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -140,9 +141,10 @@ def message_resend(request, pk: int):
             request, _("Meddelandet till %(email)s skickas igen.") % {"email": message.to_email}
         )
     back = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
-        back = reverse("notifications:outbox")
-    return redirect(back)
+    local = back.startswith("/") and url_has_allowed_host_and_scheme(
+        back, allowed_hosts={request.get_host()}
+    )
+    return HttpResponseRedirect(back if local else reverse("notifications:outbox"))
 
 
 def preferences(request):
