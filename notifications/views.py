@@ -141,8 +141,10 @@ def message_resend(request, pk: int):
             request, _("Meddelandet till %(email)s skickas igen.") % {"email": message.to_email}
         )
     back = request.POST.get("next", "")
-    local = back.startswith("/") and url_has_allowed_host_and_scheme(
-        back, allowed_hosts={request.get_host()}
+    local = (
+        back.startswith("/")
+        and back.isprintable()
+        and url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()})
     )
     return HttpResponseRedirect(back if local else reverse("notifications:outbox"))
 
