@@ -46,4 +46,12 @@ def navigation(request):
                 "current": current_namespace == "audit" or section == "lockout_list",
             }
         )
+        items.append(
+            {
+                "key": "outbox",
+                "label": _("Utskick"),
+                "url": reverse("notifications:outbox"),
+                "current": current_namespace == "notifications" and section == "outbox",
+            }
+        )
     return {"main_navigation": items, "user_is_administrator": administrator}

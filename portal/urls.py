@@ -80,5 +80,6 @@ urlpatterns = [
     path("offentligt/", include("public.urls")),
     path("oparl/v1/", include("oparl.urls")),
     path("oppna-data/", include("oparl.urls_open_data")),
+    path("utskick/", include("notifications.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -155,16 +155,20 @@ class DecisionActions:
     can_approve_immediately: bool
     can_follow_up: bool  # the execution follow-up and linked commissions change after approval
     can_read_meeting: bool  # whether to link the meeting (its page is for the group's members)
+    can_edit_recipients: bool  # the structured "Utdrag till" (who the extract is sent to)
+    can_dispatch: bool  # send the extract to the recipients (expediering), after justering
+    dispatch_refusal: str  # why a manager cannot dispatch yet ("" when they can)
 
 
 def decision_actions(user, decision: Decision, *, minutes_status: str | None) -> DecisionActions:
     """`minutes_status` is the status of the minutes of the decision's meeting, if any."""
     rights = permissions_on_group(user, decision.body)
     manage = MANAGE_DECISIONS in rights
-    locked = minutes_status == MinutesStatus.APPROVED or bool(decision.immediately_approved_at)
+    locked = rules.decision_is_approved(decision, minutes_status=minutes_status)
     waiting = minutes_status == MinutesStatus.SUBMITTED and not locked
     editable = manage and not locked and not waiting
     at_meeting = decision.meeting_id is not None
+    dispatch_refusal = rules.dispatch_refusal(decision, minutes_status=minutes_status)
     return DecisionActions(
         is_locked=locked,
         is_waiting=waiting,
@@ -175,4 +179,7 @@ def decision_actions(user, decision: Decision, *, minutes_status: str | None) ->
         and decision.status == DecisionStatus.DECIDED,
         can_follow_up=manage,
         can_read_meeting=at_meeting and VIEW_INTERNAL in rights,
+        can_edit_recipients=manage,
+        can_dispatch=manage and dispatch_refusal is None,
+        dispatch_refusal=(dispatch_refusal or "") if manage else "",
     )

@@ -263,6 +263,12 @@ class GuestForm(SetupFormMixin, forms.Form):
     affiliation = forms.CharField(
         label=_("Titel eller organisation"), max_length=200, required=False
     )
+    email = forms.EmailField(
+        label=_("E-postadress"),
+        required=False,
+        help_text=_("Gäster med en adress får kallelsen när den skickas."),
+        error_messages={"invalid": _("Ange en giltig e-postadress, t.ex. namn@region.se.")},
+    )
 
 
 class MinutesForm(VersionedFormMixin, SetupFormMixin, forms.ModelForm):

@@ -19,6 +19,7 @@ from governance.models.decisions import (
     ParagraphCounter,
     Reservation,
 )
+from governance.models.dispatch import DecisionRecipient, Dispatch, RecipientKind
 from governance.models.meetings import (
     AgendaItem,
     ApproverRole,
@@ -50,10 +51,12 @@ __all__ = [
     "CommissionStatus",
     "Decision",
     "DecisionClause",
+    "DecisionRecipient",
     "DecisionStatus",
     "Deliverable",
     "DeliverableRecurrence",
     "DeliverableStatus",
+    "Dispatch",
     "Guest",
     "Meeting",
     "MeetingStatus",
@@ -66,6 +69,7 @@ __all__ = [
     "MinutesStatus",
     "Motion",
     "ParagraphCounter",
+    "RecipientKind",
     "Recusal",
     "Reservation",
     "SectionTemplate",

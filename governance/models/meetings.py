@@ -234,6 +234,9 @@ class Guest(TimestampedModel):
     )
     name = models.CharField(_("namn"), max_length=200)
     affiliation = models.CharField(_("titel eller organisation"), max_length=200, blank=True)
+    email = models.EmailField(
+        _("e-postadress"), blank=True, help_text=_("Får kallelsen när den skickas.")
+    )
     history = HistoricalRecords()
 
     class Meta:

@@ -241,9 +241,11 @@ def _voting_rights_on_the_day(meeting: Meeting) -> dict[int, bool]:
 
 
 @transaction.atomic
-def guest_add(*, actor, meeting: Meeting, name: str, affiliation: str = "") -> Guest:
+def guest_add(
+    *, actor, meeting: Meeting, name: str, affiliation: str = "", email: str = ""
+) -> Guest:
     ensure_meeting_editable(meeting)
-    guest = Guest(meeting=meeting, name=name, affiliation=affiliation)
+    guest = Guest(meeting=meeting, name=name, affiliation=affiliation, email=email)
     return save_with_history(guest, actor=actor, reason=_("Gäst tillagd"))
 
 

@@ -22,6 +22,8 @@ from django.utils.translation import gettext as _
 from governance.models import (
     ApproverRole,
     AttendanceStatus,
+    Decision,
+    DecisionStatus,
     Meeting,
     MeetingStatus,
     Minutes,
@@ -112,6 +114,28 @@ def meeting_edit_refusal(minutes: Minutes | None) -> str | None:
         return _(
             "Protokollet är lämnat för justering och kan inte ändras. Ta tillbaka det för "
             "ändring först."
+        )
+    return None
+
+
+# --- dispatch (expediering) -------------------------------------------------------------
+
+
+def decision_is_approved(decision: Decision, *, minutes_status: str | None) -> bool:
+    """Approved with its minutes, or at once in the meeting (omedelbar justering)."""
+    return minutes_status == MinutesStatus.APPROVED or bool(decision.immediately_approved_at)
+
+
+def dispatch_refusal(decision: Decision, *, minutes_status: str | None) -> str | None:
+    """Extracts are sent out only once what they certify is approved: a decision taken at a
+    meeting after its minutes (or the decision alone, at once) are justerade. A decision
+    recorded on its own has no minutes and is final when decided; a proposal is no decision."""
+    if decision.status == DecisionStatus.PROPOSED:
+        return _("Ett förslag till beslut kan inte expedieras. Registrera beslutet först.")
+    if decision.meeting_id and not decision_is_approved(decision, minutes_status=minutes_status):
+        return _(
+            "Beslutet kan expedieras först när protokollet är justerat, eller när beslutet "
+            "har justerats omedelbart vid mötet."
         )
     return None
 

@@ -21,6 +21,7 @@ from governance.forms.meetings import (
     add_service_error,
     is_stale,
 )
+from governance.registry import decision_page_sections
 from governance.selectors import decisions as selectors
 from governance.services import attachments as attachment_services
 from governance.services import decisions as services
@@ -100,6 +101,7 @@ def decision_detail(request, pk: int):
             "overview": overview,
             "decision": overview.decision,
             "actions": actions,
+            "sections": decision_page_sections(overview.decision, request.user, actions),
             "reservation_form": ReservationForm(
                 people=selectors.reservation_candidates(overview.decision)
             )

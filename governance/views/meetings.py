@@ -19,6 +19,7 @@ from governance.forms.meetings import (
     add_service_error,
     is_stale,
 )
+from governance.registry import meeting_page_sections
 from governance.selectors import meetings as selectors
 from governance.services import meetings as services
 from governance.services.common import version_of
@@ -111,6 +112,13 @@ def meeting_edit(request, pk: int):
 def meeting_detail(request, pk: int):
     meeting = access.meeting_for_view(pk, user=request.user)
     overview = selectors.meeting_overview(meeting.pk)
+    actions = meeting_actions(
+        request.user,
+        overview.meeting,
+        overview.minutes,
+        submit_refusals=overview.submit_refusals,
+        pending_approvers=overview.pending_approvers,
+    )
     return render(
         request,
         "governance/meeting_detail.html",
@@ -118,13 +126,8 @@ def meeting_detail(request, pk: int):
             "overview": overview,
             "meeting": overview.meeting,
             "group": overview.meeting.group,
-            "actions": meeting_actions(
-                request.user,
-                overview.meeting,
-                overview.minutes,
-                submit_refusals=overview.submit_refusals,
-                pending_approvers=overview.pending_approvers,
-            ),
+            "actions": actions,
+            "sections": meeting_page_sections(overview.meeting, request.user, actions),
         },
     )
 

@@ -27,6 +27,8 @@ INSTALLED_APPS = [
     "simple_history",
     "guardian",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     "portal",
     "groups",
     "governance",
@@ -38,6 +40,7 @@ INSTALLED_APPS = [
     "noticeboard",
     "calendars",
     "oparl",
+    "notifications",
 ]
 
 MIDDLEWARE = [
@@ -193,11 +196,27 @@ EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+# A mail server that does not answer fails the attempt (retried later) instead of hanging.
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 15)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Samverkansportalen <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Where the accessibility statement sends reports and requests for accessible formats.
 ACCESSIBILITY_CONTACT_EMAIL = env_str("ACCESSIBILITY_CONTACT_EMAIL", "tillganglighet@localhost")
 # The portal's public address, for links made outside a request (the open-data ids).
+PORTAL_BASE_URL = env_str("PORTAL_BASE_URL", "http://127.0.0.1:8000")
+
+# Background work (docs/decisions/0010): django-tasks. Without a worker (make run, tests) a
+# task runs at once in the process that enqueued it; production sets
+# TASK_BACKEND=django_tasks_db.DatabaseBackend and runs `manage.py db_worker`.
+TASKS = {
+    "default": {
+        "BACKEND": env_str("TASK_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")
+    }
+}
+# E-mail (docs/decisions/0017, notifications): attempts before a message is marked failed,
+# and the portal's address in links inside messages.
+MAIL_MAX_ATTEMPTS = env_int("MAIL_MAX_ATTEMPTS", 5)
 PORTAL_BASE_URL = env_str("PORTAL_BASE_URL", "http://127.0.0.1:8000")
 
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True

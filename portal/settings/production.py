@@ -20,3 +20,6 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+
+# Mail is sent and PDFs for mail are rendered by the worker (`manage.py db_worker`).
+TASKS = {"default": {"BACKEND": env_str("TASK_BACKEND", "django_tasks_db.backend.DatabaseBackend")}}

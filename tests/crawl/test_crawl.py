@@ -28,7 +28,7 @@ EXPORT_QUERY_CEILING = 31
 # The audit log reads each history table with its own indexed query (one per model with
 # history, plus the events): its own ceiling, which moves by one with each new audited model.
 AUDIT_PREFIX = "/granskning/"
-AUDIT_QUERY_CEILING = 39  # + the calendar addresses (calendars.CalendarToken)
+AUDIT_QUERY_CEILING = 40  # + calendars.CalendarToken and governance.DecisionRecipient
 
 
 def ceiling(page) -> int:

@@ -13,6 +13,7 @@ DEMO_MODULES = [
     "finance.demo",
     "noticeboard.demo",
     "calendars.demo",
+    "notifications.demo",
     "public.demo",
     "oparl.demo",
 ]

@@ -1,0 +1,17 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class NotificationsConfig(AppConfig):
+    name = "notifications"
+    verbose_name = _("Utskick")
+
+    def ready(self) -> None:
+        from governance.registry import (
+            register_decision_page_section,
+            register_meeting_page_section,
+        )
+        from notifications.sections import dispatch_section, notice_section
+
+        register_meeting_page_section(notice_section)
+        register_decision_page_section(dispatch_section)
