@@ -78,6 +78,17 @@ def current_notices(*, today: datetime.date | None = None) -> list[Notice]:
     return [notice_for(minutes) for minutes in rows]
 
 
+def current_notices_of(body_ids, *, today: datetime.date | None = None) -> list[Notice]:
+    """The notices up today for the given bodies (one query): the secretary's dashboard."""
+    today = today or timezone.localdate()
+    rows = announced_protocols().filter(
+        meeting__group_id__in=body_ids,
+        announced_on__gt=latest_posting_taken_down(today),
+        announced_on__lte=today,
+    )
+    return [notice_for(minutes) for minutes in rows]
+
+
 def archived_notices(*, page: str | int | None = 1, today: datetime.date | None = None) -> Page:
     """The notices taken down, newest first, a page at a time (two queries)."""
     today = today or timezone.localdate()

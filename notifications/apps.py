@@ -15,3 +15,9 @@ class NotificationsConfig(AppConfig):
 
         register_meeting_page_section(notice_section)
         register_decision_page_section(dispatch_section)
+
+        from notifications.dashboard import dispatch_panel, failed_mail_panel
+        from portal.dashboard import ADMINISTRATOR, SECRETARY, register_panel
+
+        register_panel(ADMINISTRATOR, failed_mail_panel)
+        register_panel(SECRETARY, dispatch_panel)
