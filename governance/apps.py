@@ -13,3 +13,7 @@ class GovernanceConfig(AppConfig):
 
         register_group_page_section(commissions_section)
         register_group_page_section(meetings_section)
+
+        from governance import gdpr
+
+        gdpr.register()
