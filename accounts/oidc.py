@@ -13,6 +13,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import SuspiciousOperation
 from django.db.models import Q
 from django.http import Http404
+from django.shortcuts import resolve_url
 from django.utils.translation import gettext as _
 from mozilla_django_oidc.auth import OIDCAuthenticationBackend
 from mozilla_django_oidc.views import OIDCAuthenticationCallbackView, OIDCAuthenticationRequestView
@@ -47,6 +48,10 @@ class PortalOIDCBackend(OIDCAuthenticationBackend):
 
 
 class PortalOIDCCallbackView(OIDCAuthenticationCallbackView):
+    @property
+    def failure_url(self):
+        return resolve_url(settings.LOGIN_URL)
+
     def get(self, request):
         # The provider down, a refused code, a token that does not verify, an unknown state:
         # the login page with a message, never a server error.

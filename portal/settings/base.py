@@ -232,6 +232,5 @@ OIDC_ENABLED = all(
 )
 OIDC_CREATE_USER = False
 OIDC_AUTHENTICATION_CALLBACK_URL = "accounts:oidc_callback"
-LOGIN_REDIRECT_URL_FAILURE = "login"
 if OIDC_ENABLED:
     AUTHENTICATION_BACKENDS.append("accounts.oidc.PortalOIDCBackend")
