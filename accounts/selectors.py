@@ -37,7 +37,7 @@ def has_device(user) -> bool:
 
 @dataclass(frozen=True)
 class Enrolment:
-    secret: str  # base32, in groups of four, for typing into the app
+    secret_parts: list[str]  # base32 in groups of four, for typing into the app
     qr_svg: SafeString
     otpauth_url: str
 
@@ -51,8 +51,8 @@ def enrolment(user, key_hex: str) -> Enrolment:
     svg = svg.replace("<svg ", '<svg role="img" aria-labelledby="qr-title" class="qr-code" ', 1)
     svg = svg.replace(">", f'><title id="qr-title">{_qr_title()}</title>', 1)
     secret = base64.b32encode(binascii.unhexlify(key_hex)).decode().rstrip("=")
-    grouped = " ".join(secret[i : i + 4] for i in range(0, len(secret), 4))
-    return Enrolment(secret=grouped, qr_svg=mark_safe(svg), otpauth_url=url)
+    parts = [secret[i : i + 4] for i in range(0, len(secret), 4)]
+    return Enrolment(secret_parts=parts, qr_svg=mark_safe(svg), otpauth_url=url)
 
 
 def _qr_title() -> str:
