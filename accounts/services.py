@@ -25,7 +25,7 @@ def normalise_token(token: str) -> str:
 def _matching_step(device: TOTPDevice, token: str) -> int | None:
     """The time step at which the app showed `token`, or None (no device row is written)."""
     totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
-    if token.isdigit() and totp.verify(int(token), tolerance=device.tolerance):
+    if token.isascii() and token.isdigit() and totp.verify(int(token), tolerance=device.tolerance):
         return totp.t()
     return None
 

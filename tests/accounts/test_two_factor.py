@@ -258,3 +258,18 @@ def test_query_counts_of_the_pages(administrator, django_assert_num_queries):
     # session, user, app, administrator?, secretary (membership, finance right), codes, person
     with django_assert_num_queries(8):
         assert fresh.get(OVERVIEW).status_code == 200
+
+
+def test_garbage_in_the_code_and_the_next_address_is_refused_calmly(member, administrator):
+    client = password_login("maria")
+    client.get(ENROL)
+    for token in ("²³⁴", "١٢٣٤٥٦", "Å" * 30):
+        assert client.post(ENROL, {"token": token}).status_code == 200
+    totp_device(administrator)
+    admin = password_login("anna")
+    garbage = "nul\x00bell\x07esc\x1b\r\n\ttab"
+    response = admin.post(VERIFY, {"token": "12", "next": garbage})
+    assert response.status_code == 200
+    admin.force_login(administrator)
+    response = admin.post(reverse("accounts:reset", args=[member.pk]), {"next": garbage})
+    assert response.status_code == 302 and response["Location"] == reverse("dashboard")
