@@ -5,7 +5,7 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -41,13 +41,13 @@ def _with_next(name: str, next_url: str) -> str:
 @second_factor_exempt
 def verify(request):
     if not needs_verification(request):
-        return redirect(_next_url(request))
+        return HttpResponseRedirect(_next_url(request))
     if not selectors.has_device(request.user):
         return redirect(_with_next("accounts:enrol", _next_url(request)))
     form = TokenForm(posted(request))
     if request.method == "POST" and form.is_valid():
         if services.second_factor_verify(request=request, token=form.cleaned_data["token"]):
-            return redirect(_next_url(request))
+            return HttpResponseRedirect(_next_url(request))
         form.add_error(
             "token",
             _(
@@ -141,4 +141,4 @@ def reset(request, user_id: int):
         )
         % {"username": user.get_username()},
     )
-    return redirect(_next_url(request))
+    return HttpResponseRedirect(_next_url(request))
