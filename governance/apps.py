@@ -15,6 +15,10 @@ class GovernanceConfig(AppConfig):
         register_group_page_section(meetings_section)
         self._forget_cached_choices_on_change()
 
+        from governance import gdpr
+
+        gdpr.register()
+
     @staticmethod
     def _forget_cached_choices_on_change() -> None:
         """The register's cached filter choices go when a decision or group changes (a cache,

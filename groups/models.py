@@ -424,6 +424,10 @@ class Person(TimestampedModel):
         related_name="person",
         verbose_name=_("användarkonto"),
     )
+    # Set when the personal fields were pseudonymised under the GDPR (docs/gdpr.md).
+    erased_at = models.DateTimeField(
+        _("personuppgifter raderade"), null=True, blank=True, editable=False
+    )
     history = HistoricalRecords()
 
     class Meta:

@@ -14,6 +14,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.contrib.auth.models import Group as AuthGroup
 from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from groups.access import groups_with_permission
 from groups.models import (
@@ -29,6 +30,7 @@ from groups.models import (
     RegionPopulation,
 )
 from groups.permissions import MANAGE_MEETINGS
+from portal import gdpr
 from portal.access import ADMINISTRATORS_GROUP
 from portal.history import HistoryEntry
 from portal.shortlist import Shortlist, shortlist
@@ -430,3 +432,14 @@ def groups_missing_regions(*, today: datetime.date | None = None, limit: int = 5
         .order_by("healthcare_region__name", "name")
     )
     return shortlist(groups, limit=limit)
+
+
+def person_erasure_refusals(person: Person) -> list[str]:
+    """What stops the person's erasure now (from every app's check, portal.gdpr)."""
+    if person.erased_at is not None:
+        return [_("Personens uppgifter är redan raderade.")]
+    return gdpr.erasure_refusals(person)
+
+
+def person_of_user(user) -> Person | None:
+    return Person.objects.select_related("user").filter(user=user).first()

@@ -30,6 +30,7 @@ from groups.models import (
     RegionPopulation,
 )
 from groups.permissions import SYNCED_PERMISSIONS, permissions_for_role
+from portal import events, gdpr
 from portal.access import ADMINISTRATORS_GROUP
 from portal.history import save_with_history
 
@@ -464,3 +465,47 @@ def administrator_revoke(*, actor, user, reason: str = "") -> AdministratorChang
 
 def _named(user) -> dict[str, str]:
     return {"name": user.get_full_name() or user.get_username()}
+
+
+# --- GDPR erasure (docs/gdpr.md, docs/decisions/0025) ----------------------------------------
+
+ERASED_FIRST_NAME = "Raderad"
+
+
+@transaction.atomic
+def person_erase(*, actor, person: Person) -> Person:
+    """Pseudonymise a person: the name becomes "Raderad person NNN", the contact details and
+    title go, the login is deactivated and scrubbed, and the history rows of the person's own
+    record are scrubbed too. Memberships, attendance, minutes and decisions stay (official
+    records, GDPR art. 17.3 b and d), now naming the pseudonym. Refused while the person holds
+    a role someone must take over first."""
+    if person.erased_at is not None:
+        raise ValidationError(_("Personens uppgifter är redan raderade."))
+    refusals = gdpr.erasure_refusals(person)
+    if refusals:
+        raise ValidationError(refusals)
+    scrubbed = {
+        "first_name": ERASED_FIRST_NAME,
+        "last_name": f"person {person.pk:03d}",
+        "title": "",
+        "email": "",
+        "phone": "",
+        "employer": None,
+    }
+    for name, value in scrubbed.items():
+        setattr(person, name, value)
+    person.erased_at = timezone.now()
+    if person.user_id:
+        user = person.user
+        user.username = f"raderad-{user.pk}"
+        user.email = user.first_name = user.last_name = ""
+        user.is_active = False
+        user.set_unusable_password()
+        user.save()
+    gdpr.run_erasure_steps(person, actor)
+    save_with_history(person, actor=actor, reason=_("Personuppgifter raderade (GDPR)"))
+    # The earlier rows of the person's own history held the same personal fields.
+    history_fields = {("employer_id" if k == "employer" else k): v for k, v in scrubbed.items()}
+    Person.history.filter(id=person.pk).update(**history_fields)
+    events.record_event(events.PERSON_ERASED, user=actor, obj=person)
+    return person

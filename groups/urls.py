@@ -18,6 +18,12 @@ urlpatterns = [
     path("personer/<int:pk>/andra/", people.person_edit, name="person_edit"),
     path("personer/<int:pk>/bjud-in/", people.person_invite, name="person_invite"),
     path("personer/<int:pk>/avaktivera/", people.person_deactivate, name="person_deactivate"),
+    path(
+        "personer/<int:pk>/personuppgifter/",
+        people.person_data_export,
+        name="person_data_export",
+    ),
+    path("personer/<int:pk>/radera/", people.person_erase, name="person_erase"),
     path("tackning/", coverage.coverage_index, name="coverage_index"),
     path("tackning/<slug:slug>/", coverage.CoverageView.as_view(), name="coverage"),
     path("import/", imports.member_import, name="import"),

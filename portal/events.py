@@ -25,6 +25,11 @@ LOGOUT = "logout"
 SESSION_EXPIRED = "session_expired"
 EXPORT = "export"
 DOCUMENT = "document"
+SECOND_FACTOR_ENROLLED = "second_factor_enrolled"
+SECOND_FACTOR_VERIFIED = "second_factor_verified"
+SECOND_FACTOR_FAILED = "second_factor_failed"
+SECOND_FACTOR_RESET = "second_factor_reset"
+PERSON_ERASED = "person_erased"
 
 KINDS = {
     LOGIN: _("Inloggning"),
@@ -35,6 +40,11 @@ KINDS = {
     SESSION_EXPIRED: _("Sessionen gick ut"),
     EXPORT: _("Export"),
     DOCUMENT: _("Dokument (PDF)"),
+    SECOND_FACTOR_ENROLLED: _("Tvåfaktorsinloggning påslagen"),
+    SECOND_FACTOR_VERIFIED: _("Andra faktorn godkänd"),
+    SECOND_FACTOR_FAILED: _("Fel kod för andra faktorn"),
+    SECOND_FACTOR_RESET: _("Tvåfaktorsinloggning återställd"),
+    PERSON_ERASED: _("Personuppgifter raderade"),
 }
 
 

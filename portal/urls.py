@@ -5,6 +5,7 @@ from django.urls import include, path
 from django.views.i18n import set_language
 
 from portal.access import may_use_django_admin
+from accounts.middleware import second_factor_exempt
 from portal.forms import AdminLoginForm, LoginForm, PortalPasswordChangeForm, PortalSetPasswordForm
 from portal.views import pages
 from portal.views.dashboard import DashboardView
@@ -28,7 +29,7 @@ account_patterns = [
         ),
         name="login",
     ),
-    path("logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
+    path("logga-ut/", second_factor_exempt(auth_views.LogoutView.as_view()), name="logout"),
     path(
         "losenord/",
         auth_views.PasswordChangeView.as_view(form_class=PortalPasswordChangeForm),
@@ -65,6 +66,7 @@ account_patterns = [
 urlpatterns = [
     path("", DashboardView.as_view(), name="dashboard"),
     path("konto/", include(account_patterns)),
+    path("konto/", include("accounts.urls")),
     path("sprak/", login_not_required(set_language), name="set_language"),
     path("tillganglighet/", pages.accessibility_statement, name="accessibility"),
     path("hjalp/", pages.help_index, name="help"),

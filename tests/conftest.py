@@ -6,6 +6,7 @@ from django.test import Client
 
 from portal.access import ADMINISTRATORS_GROUP
 from tests.groups.factories import UserFactory
+from tests.two_factor import verify_session
 
 DEMO_PASSWORD = "Samverkan-2026!"
 
@@ -24,6 +25,20 @@ def _clear_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _force_login_verifies(monkeypatch):
+    """`force_login` of a user who needs the second factor also verifies the session, as a
+    real verification does (django_otp.login), with a TOTP device made for the user. The
+    factor stays enforced: a login through the form still asks for the code."""
+    original = Client.force_login
+
+    def force_login(self, user, backend=None):
+        original(self, user, backend)
+        verify_session(self, user)
+
+    monkeypatch.setattr(Client, "force_login", force_login)
 
 
 @pytest.fixture

@@ -115,8 +115,9 @@ class Browser:
             content_type=f"multipart/form-data; boundary={boundary}",
         )
 
-    def log_in(self, base_url: str, username: str, password: str) -> Response:
-        """Through the login form, as a person would: its page gives the CSRF token."""
+    def log_in(self, base_url: str, username: str, password: str, *, code=None) -> Response:
+        """Through the login form, as a person would: its page gives the CSRF token. `code()`
+        gives the authenticator app's code when the second factor is asked for."""
         page = self.get(f"{base_url}/konto/logga-in/")
         assert page.status == 200, page.status
         response = self.post(
@@ -128,4 +129,12 @@ class Browser:
             },
         )
         assert response.status == 302, f"login refused (HTTP {response.status})"
+        verify_url = f"{base_url}/konto/tvafaktor/verifiera/"
+        if code is not None:
+            page = self.get(verify_url)
+            if page.status == 200:
+                response = self.post(
+                    verify_url, {"csrfmiddlewaretoken": page.csrf_token(), "token": code()}
+                )
+                assert response.status == 302, f"code refused (HTTP {response.status})"
         return response

@@ -8,6 +8,7 @@ from django.views.generic import ListView, TemplateView
 
 from groups import access, selectors, services
 from groups.forms import PersonForm
+from portal import gdpr
 from portal.access import is_administrator
 from portal.forms import posted
 
@@ -92,3 +93,35 @@ def person_deactivate(request, pk: int):
             % {"name": person.full_name},
         )
     return redirect(person)
+
+
+def person_data_export(request, pk: int):
+    """Everything recorded about the person, as JSON (GDPR art. 15 and 20); administrators."""
+    person = access.person_for_update(pk, user=request.user)
+    return gdpr.personal_data_download(request, person)
+
+
+def person_erase(request, pk: int):
+    """Confirm once, then pseudonymise (GDPR art. 17, within 17.3 b and d; docs/gdpr.md)."""
+    person = access.person_for_update(pk, user=request.user)
+    errors: list[str] = []
+    if request.method == "POST":
+        try:
+            services.person_erase(actor=request.user, person=person)
+        except ValidationError as error:
+            errors = error.messages
+        else:
+            messages.success(
+                request,
+                _(
+                    "Personuppgifterna är raderade. Personen heter nu %(name)s i portalen; "
+                    "protokoll och beslut finns kvar."
+                )
+                % {"name": person.full_name},
+            )
+            return redirect(person)
+    return render(
+        request,
+        "groups/person_erase.html",
+        {"person": person, "errors": errors or selectors.person_erasure_refusals(person)},
+    )

@@ -29,6 +29,9 @@ INSTALLED_APPS = [
     "axes",
     "django_tasks",
     "django_tasks_db",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "portal",
     "groups",
     "governance",
@@ -41,6 +44,7 @@ INSTALLED_APPS = [
     "calendars",
     "oparl",
     "notifications",
+    "accounts",
 ]
 
 MIDDLEWARE = [
@@ -52,6 +56,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    # A logged-in user who must give the second factor goes to it first (docs/decisions/0023).
+    "accounts.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # After the messages: an expired session is ended here and says so on the login page.
     "portal.middleware.SessionTimeoutMiddleware",
@@ -243,3 +249,33 @@ STORAGES["default"] = default_storage_config()
 PDF_TIMEOUT_SECONDS = env_int("PDF_TIMEOUT_SECONDS", 20)
 PDF_MEMORY_LIMIT_MB = env_int("PDF_MEMORY_LIMIT_MB", 1024)
 MIDDLEWARE.append("portal.middleware.PdfRefusedMiddleware")
+
+# --- Second factor (docs/decisions/0023) ----------------------------------------------------
+# TOTP (authenticator app) and recovery codes with django-otp; required for administrators
+# and secretaries (accounts.access), optional for everyone else.
+OTP_TOTP_ISSUER = env_str("OTP_TOTP_ISSUER", "Samverkansportalen")
+
+# --- OpenID Connect sign-in (docs/decisions/0024, docs/configuration.md) --------------------
+# Off unless the provider's endpoints and the client are configured. Accounts are matched by
+# e-mail and never created (accounts.oidc).
+OIDC_RP_CLIENT_ID = env_str("OIDC_RP_CLIENT_ID", "")
+OIDC_RP_CLIENT_SECRET = env_str("OIDC_RP_CLIENT_SECRET", "")
+OIDC_OP_AUTHORIZATION_ENDPOINT = env_str("OIDC_OP_AUTHORIZATION_ENDPOINT", "")
+OIDC_OP_TOKEN_ENDPOINT = env_str("OIDC_OP_TOKEN_ENDPOINT", "")
+OIDC_OP_USER_ENDPOINT = env_str("OIDC_OP_USER_ENDPOINT", "")
+OIDC_OP_JWKS_ENDPOINT = env_str("OIDC_OP_JWKS_ENDPOINT", "")
+OIDC_RP_SIGN_ALGO = env_str("OIDC_RP_SIGN_ALGO", "RS256" if OIDC_OP_JWKS_ENDPOINT else "HS256")
+OIDC_RP_SCOPES = env_str("OIDC_RP_SCOPES", "openid email")
+OIDC_TIMEOUT = env_int("OIDC_TIMEOUT_SECONDS", 10)
+OIDC_ENABLED = all(
+    (
+        OIDC_RP_CLIENT_ID,
+        OIDC_OP_AUTHORIZATION_ENDPOINT,
+        OIDC_OP_TOKEN_ENDPOINT,
+        OIDC_OP_USER_ENDPOINT,
+    )
+)
+OIDC_CREATE_USER = False
+OIDC_AUTHENTICATION_CALLBACK_URL = "accounts:oidc_callback"
+if OIDC_ENABLED:
+    AUTHENTICATION_BACKENDS.append("accounts.oidc.PortalOIDCBackend")

@@ -24,3 +24,5 @@ DATABASES["default"]["TEST"] = {"NAME": env_str("TEST_DATABASE_NAME", "test_port
 
 # Tests and benchmarks serve static files through the finders; there is no collectstatic.
 warnings.filterwarnings("ignore", message="No directory at", category=UserWarning)
+# The demo's authenticator key, as in local.py (the crawl loads the demo).
+DEMO_TOTP_SECRET = "SAMVERKANSPORTALENDEMOKODTVA2345"

@@ -5,6 +5,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.db import connections
 
 # Playwright's sync API runs an event loop in this thread; Django must allow ORM calls here.
@@ -12,7 +13,9 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 from playwright.sync_api import sync_playwright
 
+from accounts.access import second_factor_required
 from tests.groups.factories import PASSWORD
+from tests.two_factor import token_for, totp_device
 
 SCREENSHOT_DIR = Path(__file__).resolve().parents[2] / "var" / "screenshots"
 CHROMIUM_ARGS = [
@@ -68,11 +71,20 @@ def screenshot(page, name: str, viewport: dict | None = None) -> Path:
 
 
 def login(page, username: str, password: str = PASSWORD) -> None:
+    """Password, then the code from the user's authenticator app when the factor is needed
+    (a user who must use it gets an app set up first, as if enrolled earlier)."""
+    user = get_user_model().objects.filter(username=username).first()
+    if user is not None and second_factor_required(user):
+        totp_device(user)
     page.goto(f"{page.base_url}/konto/logga-in/")
     page.get_by_label("Användarnamn").fill(username)
     page.get_by_label("Lösenord").fill(password)
     page.get_by_role("button", name="Logga in").click()
     page.wait_for_load_state()
+    if "/konto/tvafaktor/verifiera/" in page.url:
+        page.get_by_label("Kod").fill(token_for(totp_device(user)))
+        page.get_by_role("button", name="Fortsätt").click()
+        page.wait_for_load_state()
 
 
 @pytest.fixture

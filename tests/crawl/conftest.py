@@ -13,11 +13,12 @@ from django.db import transaction
 from django.template import Template
 from django.test import Client
 from django.test.utils import _TestState
-from django.urls import reverse
+from django_otp import DEVICE_ID_SESSION_KEY
 
 import portal.pdf
 from tests.conftest import DEMO_PASSWORD
 from tests.crawl.crawler import crawl
+from tests.two_factor import login_through_form
 
 DEMO_LOGINS = ["admin", "sammankallande", "sekreterare", "justerare", "ledamot"]
 # Pages of one kind (the same page of another object, e.g. /grupper/N/andra/) each login
@@ -51,9 +52,11 @@ def demo_site(django_db_setup, django_db_blocker):
 def demo_client(username: str) -> Client:
     """Logged in with the password the demo prints; server errors come back as 500 pages."""
     client = Client(raise_request_exception=False)
-    # Through the login form, as a person signs in (the lockout backend needs the request).
-    response = client.post(reverse("login"), {"username": username, "password": DEMO_PASSWORD})
+    # Through the login form, as a person signs in (the lockout backend needs the request),
+    # then the code from the demo's authenticator app.
+    response = login_through_form(client, username, DEMO_PASSWORD)
     assert response.status_code == 302, f"{username} could not log in"
+    assert client.session.get(DEVICE_ID_SESSION_KEY), f"{username} gave no second factor"
     return client
 
 

@@ -1,6 +1,7 @@
 """The demo logins do what the README promises: the adjuster really approves the minutes
 waiting for them, the plain member reads but leads nothing, and loading again changes nothing."""
 
+import base64
 import io
 
 import pytest
@@ -56,3 +57,13 @@ def test_loading_the_demo_again_changes_nothing_and_prints_every_login(demo_site
     call_command("ensure_demo_admin", stdout=output)
     for username in DEMO_LOGINS[1:]:
         assert f"Fler demoinloggningar: {username} / Samverkan-2026!" in output.getvalue()
+
+
+def test_every_demo_login_has_the_printed_authenticator_key(demo_site):
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    secret = "SAMVERKANSPORTALENDEMOKODTVA2345"
+    assert f"lägg till nyckeln {secret}" in demo_site
+    for username in DEMO_LOGINS:
+        device = TOTPDevice.objects.get(user__username=username, confirmed=True)
+        assert base64.b32encode(bytes.fromhex(device.key)).decode() == secret

@@ -39,6 +39,7 @@ from tests.servers import (
     send_signal,
     wait_until,
 )
+from tests.two_factor import token_for, totp_device
 from tests.webclient import Browser
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -138,7 +139,10 @@ def secretary(committee):
 
 def logged_in(cluster: Cluster, secretary) -> Browser:
     browser = Browser()
-    browser.log_in(cluster.balancer, secretary.user.username, PASSWORD)
+    device = totp_device(secretary.user)  # a secretary must give the second factor
+    browser.log_in(
+        cluster.balancer, secretary.user.username, PASSWORD, code=lambda: token_for(device)
+    )
     return browser
 
 

@@ -2,6 +2,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 
+from accounts.demo import ensure_demo_devices
 from portal.access import ADMINISTRATORS_GROUP
 
 USERNAME = "admin"
@@ -45,4 +46,5 @@ class Command(BaseCommand):
                     f"Fler demoinloggningar: {username} / {PASSWORD} "
                     f"({others[username].get_full_name()}, {role})"
                 )
+        lines += ensure_demo_devices([USERNAME, *OTHER_LOGINS])
         self.stdout.write(self.style.SUCCESS("\n".join(lines) + "\n"))
