@@ -4,8 +4,8 @@ from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 from django.views.i18n import set_language
 
-from portal.access import may_use_django_admin
 from accounts.middleware import second_factor_exempt
+from portal.access import may_use_django_admin
 from portal.forms import AdminLoginForm, LoginForm, PortalPasswordChangeForm, PortalSetPasswordForm
 from portal.views import pages
 from portal.views.dashboard import DashboardView
