@@ -21,3 +21,7 @@ class NotificationsConfig(AppConfig):
 
         register_panel(ADMINISTRATOR, failed_mail_panel)
         register_panel(SECRETARY, dispatch_panel)
+
+        from notifications import gdpr
+
+        gdpr.register()

@@ -80,9 +80,9 @@ def test_the_administrator_exports_everything_recorded_about_a_person(
     karin, admin_client, django_assert_num_queries
 ):
     url = reverse("groups:person_data_export", args=[karin.pk])
-    # session, user, administrator?, person, 8 sections, own history, changes made (one
-    # union over every audited model), the audit event
-    with django_assert_num_queries(14):
+    # session, user, administrator?, person, 9 sections (messages sent among them), own
+    # history, changes made (one union over every audited model), the audit event
+    with django_assert_num_queries(15):
         data = export(admin_client, url)
     assert data["person"]["email"] == "karin@region.example"
     assert data["person"]["user_account"]["username"] == "karin"
