@@ -14,6 +14,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from governance.documents.commissions import commission_public_html
+from governance.documents.meetings import decision_extract_html, minutes_html
 from governance.models import AgendaItem, Commission, Decision, Minutes, MinutesStatus
 from governance.selectors.commissions import commission_for_pdf
 from governance.selectors.meetings import meeting_overview
@@ -188,6 +190,27 @@ def register_page(filters: dict, page_number) -> tuple[Page, list[RegisterEntry]
     query, entry = LISTS[filters["kind"]]
     page = Paginator(query(filters), PAGE_SIZE).get_page(page_number)
     return page, [entry(obj) for obj in page.object_list]
+
+
+# --- the PDFs: (HTML, metadata, file name) of the public variant, or None -------------------
+
+
+def decision_document(decision_id: int):
+    if not published_decisions().filter(pk=decision_id).exists():
+        return None
+    return decision_extract_html(decision_id, public=True)
+
+
+def minutes_document(minutes_id: int):
+    meeting_id = published_minutes().filter(pk=minutes_id).values_list("meeting_id", flat=True)
+    meeting_id = meeting_id.first()
+    return minutes_html(meeting_id, public=True) if meeting_id else None
+
+
+def commission_document(commission_id: int):
+    if not published_commissions().filter(pk=commission_id).exists():
+        return None
+    return commission_public_html(commission_id)
 
 
 # --- a decision -----------------------------------------------------------------------------

@@ -267,11 +267,21 @@ def _grow_documents(record, n):
         CommissionSectionFactory(commission=record["commission"])
 
 
-@pytest.mark.parametrize(("name", "queries"), [("decision", 3), ("minutes", 23), ("commission", 5)])
+@pytest.mark.parametrize(
+    ("name", "record_key", "queries"),
+    [
+        ("decision", "decision", 3),
+        ("minutes", "minutes", 23),
+        ("commission", "commission", 5),
+        ("decision_pdf", "decision", 18),
+        ("minutes_pdf", "minutes", 22),
+        ("commission_pdf", "commission", 4),
+    ],
+)
 def test_document_pages_run_a_fixed_number_of_queries(
-    anonymous, record, django_assert_num_queries, name, queries
+    anonymous, record, django_assert_num_queries, name, record_key, queries
 ):
-    pk = record[name].pk
+    pk = record[record_key].pk
     for extra in (0, 5):
         _grow_documents(record, extra)
         with django_assert_num_queries(queries):
