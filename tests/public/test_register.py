@@ -65,6 +65,7 @@ def _assert_nothing_leaks(text: str) -> None:
         assert secret not in text
     assert "Lisa mår bra" not in text
     assert "Journalkopia" not in text
+    assert "@example.org" not in text  # people by name and role, never their e-mail
 
 
 def test_every_public_page_answers_logged_out_and_withholds_and_masks(anonymous, record):
@@ -80,6 +81,7 @@ def test_every_public_page_answers_logged_out_and_withholds_and_masks(anonymous,
     minutes_page = anonymous.get(url("minutes", record["minutes"].pk)).content.decode()
     assert f"Sekretessbelagd enligt {ITEM_GROUND}" in minutes_page
     assert f"Frågan väcktes av {MASK}." in minutes_page
+    assert "Astrid Ordförande" in minutes_page
     commission_page = anonymous.get(url("commission", record["commission"].pk)).content.decode()
     assert MASK in commission_page
 
