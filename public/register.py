@@ -16,7 +16,14 @@ from django.utils.translation import gettext as _
 
 from governance.documents.commissions import commission_public_html
 from governance.documents.meetings import decision_extract_html, minutes_html
-from governance.models import AgendaItem, Commission, Decision, Minutes, MinutesStatus
+from governance.models import (
+    AgendaItem,
+    Commission,
+    Decision,
+    DecisionStatus,
+    Minutes,
+    MinutesStatus,
+)
 from governance.selectors.commissions import commission_for_pdf
 from governance.selectors.meetings import meeting_overview
 from governance.selectors.paragraphs import decision_label
@@ -324,9 +331,11 @@ def public_minutes(minutes_id: int) -> PublicMinutes | None:
     if minutes is None:
         return None
     overview = meeting_overview(minutes.meeting_id)
-    published = set(
-        published_decisions().filter(meeting_id=minutes.meeting_id).values_list("pk", flat=True)
-    )
+    # The minutes are approved, so each decided decision of the meeting is published
+    # (public.selectors.published_decision_filter); the others have no public page.
+    published = {
+        d.pk for d in overview.meeting.decisions.all() if d.status == DecisionStatus.DECIDED
+    }
     items = []
     for entry in overview.agenda:
         item = entry.item

@@ -273,7 +273,7 @@ def _grow_documents(record, n):
     ("name", "record_key", "queries"),
     [
         ("decision", "decision", 3),
-        ("minutes", "minutes", 23),
+        ("minutes", "minutes", 22),
         ("commission", "commission", 5),
         ("decision_pdf", "decision", 18),
         ("minutes_pdf", "minutes", 22),
