@@ -14,7 +14,16 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from governance.models import AgendaItem, Commission, Decision, Minutes, MinutesStatus
+from governance.documents.commissions import commission_public_html
+from governance.documents.meetings import decision_extract_html, minutes_html
+from governance.models import (
+    AgendaItem,
+    Commission,
+    Decision,
+    DecisionStatus,
+    Minutes,
+    MinutesStatus,
+)
 from governance.selectors.commissions import commission_for_pdf
 from governance.selectors.meetings import meeting_overview
 from governance.selectors.paragraphs import decision_label
@@ -190,6 +199,27 @@ def register_page(filters: dict, page_number) -> tuple[Page, list[RegisterEntry]
     return page, [entry(obj) for obj in page.object_list]
 
 
+# --- the PDFs: (HTML, metadata, file name) of the public variant, or None -------------------
+
+
+def decision_document(decision_id: int):
+    if not published_decisions().filter(pk=decision_id).exists():
+        return None
+    return decision_extract_html(decision_id, public=True)
+
+
+def minutes_document(minutes_id: int):
+    meeting_id = published_minutes().filter(pk=minutes_id).values_list("meeting_id", flat=True)
+    meeting_id = meeting_id.first()
+    return minutes_html(meeting_id, public=True) if meeting_id else None
+
+
+def commission_document(commission_id: int):
+    if not published_commissions().filter(pk=commission_id).exists():
+        return None
+    return commission_public_html(commission_id)
+
+
 # --- a decision -----------------------------------------------------------------------------
 
 
@@ -301,9 +331,11 @@ def public_minutes(minutes_id: int) -> PublicMinutes | None:
     if minutes is None:
         return None
     overview = meeting_overview(minutes.meeting_id)
-    published = set(
-        published_decisions().filter(meeting_id=minutes.meeting_id).values_list("pk", flat=True)
-    )
+    # The minutes are approved, so each decided decision of the meeting is published
+    # (public.selectors.published_decision_filter); the others have no public page.
+    published = {
+        d.pk for d in overview.meeting.decisions.all() if d.status == DecisionStatus.DECIDED
+    }
     items = []
     for entry in overview.agenda:
         item = entry.item
@@ -354,8 +386,8 @@ def public_minutes(minutes_id: int) -> PublicMinutes | None:
         starts_at=timezone.localtime(meeting.starts_at),
         place=public_text(meeting.place),
         approved_on=timezone.localtime(minutes.approved_at).date() if minutes.approved_at else None,
-        chair=minutes.chair.full_name if minutes.chair_id else "",
-        secretary=minutes.secretary.full_name if minutes.secretary_id else "",
+        chair=overview.minutes.chair.full_name if minutes.chair_id else "",
+        secretary=overview.minutes.secretary.full_name if minutes.secretary_id else "",
         adjusters=[p.full_name for p in overview.adjusters],
         deciding=[public_text(line) for line in overview.deciding],
         others_present=[public_text(line) for line in overview.others_present],

@@ -13,18 +13,11 @@ from django.shortcuts import render
 from django.utils.cache import get_conditional_response, patch_cache_control, set_response_etag
 from django.views.decorators.http import require_safe
 
-from governance.documents.commissions import commission_public_html
-from governance.documents.meetings import decision_extract_html, minutes_html
 from portal.downloads import content_disposition
 from portal.pdf import html_to_pdf
 from public import register
 from public.forms import RegisterFilterForm
-from public.selectors import (
-    public_text,
-    published_commissions,
-    published_decisions,
-    published_minutes,
-)
+from public.selectors import public_text
 
 MAX_AGE = 300  # seconds a cache may keep a page before asking again
 
@@ -104,24 +97,22 @@ def _pdf(request, html: str, info, filename: str) -> HttpResponse:
     return response
 
 
+def _published_pdf(request, document):
+    if document is None:
+        raise Http404
+    return _pdf(request, *document)
+
+
 @public_page
 def decision_pdf(request, pk: int):
-    if not published_decisions().filter(pk=pk).exists():
-        raise Http404
-    return _pdf(request, *decision_extract_html(pk, public=True))
+    return _published_pdf(request, register.decision_document(pk))
 
 
 @public_page
 def minutes_pdf(request, pk: int):
-    minutes = published_minutes().filter(pk=pk).first()
-    if minutes is None:
-        raise Http404
-    return _pdf(request, *minutes_html(minutes.meeting_id, public=True))
+    return _published_pdf(request, register.minutes_document(pk))
 
 
 @public_page
 def commission_pdf(request, pk: int):
-    commission = published_commissions().filter(pk=pk).first()
-    if commission is None:
-        raise Http404
-    return _pdf(request, *commission_public_html(commission.pk))
+    return _published_pdf(request, register.commission_document(pk))

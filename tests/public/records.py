@@ -15,7 +15,7 @@ from tests.governance.factories import (
     DecisionFactory,
     MeetingFactory,
 )
-from tests.groups.factories import GroupFactory
+from tests.groups.factories import GroupFactory, PersonFactory
 
 PERSONNUMMER = "19811218-9876"
 SHORT_FORM = "811218-9876"
@@ -43,6 +43,8 @@ def public_record():
         kind="protocol",
         status=MinutesStatus.APPROVED,
         approved_at=datetime.datetime(2025, 3, 10, 12, tzinfo=TZ),
+        chair=PersonFactory(first_name="Astrid", last_name="Ordförande"),
+        secretary=PersonFactory(first_name="Elin", last_name="Sekreterare"),
         general_notes=f"Ordföranden öppnade mötet. Anmälan från {SHORT_FORM}.",
     )
     item = AgendaItemFactory(meeting=meeting, number=1, title="Laboratoriesamverkan")
