@@ -8,6 +8,7 @@ import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import timezone
 
 from governance.access.actions import decision_actions
 from governance.models import DecisionRecipient, Dispatch, MinutesStatus, RecipientKind
@@ -99,6 +100,9 @@ def test_after_justering_the_extract_goes_to_every_recipient_and_is_recorded(
     page = client.get(decision.get_absolute_url())
     assert f"Expedierat {dispatch.dispatched_at:%Y-%m-%d}" in page.text
     assert dispatch.pdf_sha256 in page.text and "4 av 4 meddelanden skickade" in page.text
+    register = client.get(reverse("governance:decision_list"))
+    local_day = timezone.localtime(dispatch.dispatched_at).date()
+    assert f"Expedierat {local_day:%Y-%m-%d}" in register.text
 
 
 def test_a_group_without_its_own_address_gets_it_through_its_leaders(
