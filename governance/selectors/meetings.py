@@ -10,9 +10,11 @@ from itertools import groupby
 from django.db.models import (
     BooleanField,
     Case,
+    OuterRef,
     Prefetch,
     Q,
     QuerySet,
+    Subquery,
     Value,
     When,
 )
@@ -27,6 +29,7 @@ from governance.models import (
     Attendance,
     AttendanceStatus,
     Decision,
+    Dispatch,
     Meeting,
     MeetingStatus,
     Minutes,
@@ -81,6 +84,12 @@ def meeting_list(
             | Q(place__icontains=search)
         )
     return meetings
+
+
+def _latest_dispatch():
+    """When the decision's extract was last dispatched (expedierat), as a column."""
+    dispatches = Dispatch.objects.filter(decision=OuterRef("pk")).order_by("-dispatched_at")
+    return Subquery(dispatches.values("dispatched_at")[:1])
 
 
 def _approval_overdue():
@@ -205,6 +214,7 @@ def meeting_overview(meeting_id: int) -> MeetingOverview | None:
                 "decisions",
                 queryset=Decision.objects.select_related("body", "vote")
                 .prefetch_related(*_decision_prefetch())
+                .annotate(dispatched_at=_latest_dispatch())
                 .order_by("number", "pk"),
             ),
             Prefetch(

@@ -3,12 +3,14 @@ external address with a name), the extract sent to all of them in one action aft
 and each dispatch recorded with time, sender, recipients and the PDF's checksum."""
 
 import hashlib
+import io
 
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
+from pypdf import PdfReader
 
 from governance.access.actions import decision_actions
 from governance.models import DecisionRecipient, Dispatch, MinutesStatus, RecipientKind
@@ -103,6 +105,12 @@ def test_after_justering_the_extract_goes_to_every_recipient_and_is_recorded(
     register = client.get(reverse("governance:decision_list"))
     local_day = timezone.localtime(dispatch.dispatched_at).date()
     assert f"Expedierat {local_day:%Y-%m-%d}" in register.text
+    # The protokoll says it too, under the §.
+    minutes_pdf = client.get(reverse("governance:meeting_minutes_pdf", args=[_meeting.pk]))
+    text = " ".join(
+        page.extract_text() for page in PdfReader(io.BytesIO(minutes_pdf.content)).pages
+    )
+    assert f"Expedierat {local_day:%Y-%m-%d}." in text
 
 
 def test_a_group_without_its_own_address_gets_it_through_its_leaders(
