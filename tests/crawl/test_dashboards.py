@@ -43,6 +43,7 @@ def test_administrator_sees_the_gaps_across_the_country(demo_site):
     assert "Ekonomisk sammanställning kansli och nämnd 2020–2022" in budgets
     assert "2 år stämmer inte (2021, 2022)" in budgets
     assert "Inga leveranser är försenade." in text
+    assert "E-post som inte kunde skickas" in text
     assert "63 aktiva grupper" in text
     assert queries == 18  # + the failed e-mail count (notifications)
 
@@ -66,6 +67,9 @@ def test_secretary_sees_minutes_awaiting_justering_and_the_budgets(demo_site):
     assert "Södra Regionvårdsnämnden Möte 2020-02-14 Efter 14 dagar" in awaiting
     budgets = _panel(text, "Budgetar Ekonomisk")
     assert "Södra Regionvårdsnämnden · 2020–2022 · Fastställd" in budgets
+    # The demo's current notice of the nämnd, and its dispatched decision not asked for again.
+    assert "Anslag på anslagstavlan Södra Regionvårdsnämnden Möte" in text
+    assert "Beslut att expediera" in text
     assert queries == 14  # + decisions to dispatch, running notices
 
 
