@@ -413,7 +413,7 @@ FAMILIES: list[Family] = [
         Entry(get=rule(ok=LOGIN), post=rule(ok=LOGIN), values=ADMIN_VALUES),
     ),
     Family(
-        "OParl API, any other address under /oparl/v1/: ett OParl-fel 404 i JSON (POST 405)",
+        "OParl-API:t, varje annan adress under /oparl/v1/: ett OParl-fel 404 i JSON (POST 405)",
         lambda pattern: pattern.route == "oparl/v1/<path:rest>",
         Entry(
             get=rule(ok=MISSING, anonymous=MISSING),
