@@ -34,9 +34,7 @@ def api_view(view):
         if request.method == "OPTIONS":
             return with_cors(HttpResponse(status=204))
         if request.method not in ("GET", "HEAD"):
-            response = oparl_error(_("API:et går bara att läsa (GET)."), status=405)
-            response["Allow"] = "GET, HEAD, OPTIONS"
-            return response
+            return method_not_allowed()
         try:
             return view(request, Urls(request.build_absolute_uri("/")), *args, **kwargs)
         except ListQueryError as error:
@@ -45,6 +43,12 @@ def api_view(view):
             return not_found_response()
 
     return wrapper
+
+
+def method_not_allowed():
+    response = oparl_error(_("API:et går bara att läsa (GET)."), status=405)
+    response["Allow"] = "GET, HEAD, OPTIONS"
+    return response
 
 
 def not_found_response():
@@ -162,10 +166,14 @@ def location(request, u, pk: int):
     return oparl_json(objects.location(u, meeting))
 
 
+@csrf_exempt
 @login_not_required
 def file_content(request, pk: int, download: bool):
     """A public attachment's file: inline at accessUrl, as a download at downloadUrl (OParl
-    2.7). Never a confidential one: only files that public.selectors lets the public have."""
+    2.7). Never a confidential one: only files that public.selectors lets the public have.
+    Read only like the rest of the API: any other method answers 405 in JSON."""
+    if request.method not in ("GET", "HEAD"):
+        return method_not_allowed()
     attachment = selectors.files().filter(pk=pk).first()
     if attachment is None:
         return not_found_response()

@@ -10,24 +10,33 @@ from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
+from django.utils import timezone
 
+from calendars import services as calendar_services
 from finance.models import Budget, BudgetLine
 from governance.models import (
     AgendaItem,
     Attachment,
     Commission,
     Decision,
+    DecisionRecipient,
     Deliverable,
     Guest,
     Meeting,
     MinutesStatus,
     Motion,
+    RecipientKind,
     Recusal,
     Reservation,
     SectionTemplate,
 )
 from groups import services as group_services
 from groups.models import Group, Membership, MembershipRole, Person
+from notifications.models import MessageKind, OutboxMessage
+from oparl import objects as oparl_objects
+from oparl import selectors as oparl_selectors
+from oparl.kinds import KINDS
+from public import selectors as public_selectors
 
 NAMND = "Södra Regionvårdsnämnden"
 
@@ -158,4 +167,48 @@ def build_world() -> World:
         "budget": budget.pk,
         "budget_line": line.pk,
     }
+    world.ids |= _public_ids(namnd, meeting, decision, world.users[MEMBER])
     return world
+
+
+def _public_ids(namnd: Group, meeting: Meeting, decision: Decision, member) -> dict:
+    """Ids for the pages outside the committee's own: the public register, the OParl API (one
+    published row of each kind), the calendar feeds (the member's secret address), and the
+    outbox and dispatch (a message, a recipient under "Utdrag till")."""
+    approved = (
+        AgendaItem.objects.filter(
+            meeting__group=namnd,
+            meeting__minutes__status=MinutesStatus.APPROVED,
+            is_confidential=False,
+        )
+        .order_by("pk")
+        .first()
+    )
+    _stored_attachment(approved)  # a public file for the OParl file endpoints
+    oparl = {
+        f"oparl_{key}": kind.published(None).order_by("pk").first().pk
+        for key, kind in KINDS.items()
+    }
+    message = OutboxMessage.objects.order_by("pk").first() or OutboxMessage.objects.create(
+        kind=MessageKind.NOTICE,
+        to_name="Matris Mottagare",
+        to_email="matris@example.org",
+        subject="Kallelse",
+        body_text="Kallelse till mötet",
+    )
+    recipient = DecisionRecipient.objects.create(
+        decision=decision, kind=RecipientKind.EXTERNAL, name="Matris", email="matris@example.org"
+    )
+    return oparl | {
+        "member_user": member.pk,
+        "calendar_token": calendar_services.calendar_token_create(actor=member).token,
+        "public_decision": public_selectors.published_decisions().order_by("pk").first().pk,
+        "public_minutes": public_selectors.published_minutes().order_by("pk").first().pk,
+        "public_commission": public_selectors.published_commissions().order_by("pk").first().pk,
+        "oparl_body": oparl_selectors.bodies().first().pk,
+        "oparl_term_start": oparl_objects.terms(timezone.localdate())[-1][0],
+        "oparl_location": oparl_selectors.meetings().exclude(place="").order_by("pk").first().pk,
+        "outbox_message": message.pk,
+        "decision_recipient": recipient.pk,
+        "meeting_group": meeting.group_id,
+    }

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.urls import reverse
 
@@ -80,6 +80,8 @@ _ROLE_KEYWORDS = {
 EVERYONE = rule(SIGNED_IN, anonymous=OK)
 # GET on a POST-only view, or POST on a page that only shows: 405 once signed in.
 METHOD_REFUSED = rule(ok=NOT_ALLOWED)
+# A public page that only shows (no login): GET 200 and POST 405 for everyone.
+PUBLIC_REFUSED = rule(ok=NOT_ALLOWED, anonymous=NOT_ALLOWED)
 
 
 @dataclass(frozen=True)
@@ -109,6 +111,9 @@ def page(
         get=get, post=post if post is not None else get, arguments=arguments, values=values or {}
     )
 
+
+# The roles whose login needs the second factor (the matrix verifies it for them).
+TWO_FACTOR_KEYWORDS = ("other_convener", "adjuster", "secretary", "administrator")
 
 # The committee's objects, as each role finds them (tests/crawl/matrix_world.py).
 TABLE: dict[str, Entry] = {
@@ -266,6 +271,115 @@ TABLE: dict[str, Entry] = {
     # operators are told they lack the rights); its logout sends them back to the admin.
     "admin:login": page(EVERYONE),
     "admin:logout": page(rule(ok=REDIRECT)),
+    # Two-factor sign-in (accounts): each user's own pages; OIDC is off unless configured.
+    "accounts:overview": page(rule()),
+    "accounts:verify": page(rule(ok=REDIRECT)),
+    "accounts:enrol": page(rule()),
+    # New recovery codes for whoever has an app (the roles that must use two factors here);
+    # without one, back to the overview with a message.
+    "accounts:recovery_codes": page(
+        METHOD_REFUSED, rule(ok=REDIRECT, **{role: OK for role in TWO_FACTOR_KEYWORDS})
+    ),
+    "accounts:reset": page(METHOD_REFUSED, rule(ADMIN_ONLY, ok=REDIRECT), user_id="member_user"),
+    "accounts:oidc_start": page(rule(ok=MISSING, anonymous=MISSING)),
+    "accounts:oidc_callback": page(rule(ok=MISSING, anonymous=MISSING)),
+    # A login with no person in the register (the outsider, the demo's administrator) has no
+    # data to export: 404.
+    "accounts:my_data": page(rule(outsider=MISSING, administrator=MISSING)),
+    # GDPR: the administrators' export and erasure of a person.
+    "groups:person_data_export": page(rule(ADMIN_ONLY), pk="person"),
+    # The world's person cannot be erased now (portal.gdpr's checks): the refusal is on the page.
+    "groups:person_erase": page(rule(ADMIN_ONLY), pk="person"),
+    "search:results": page(rule()),
+    # Calendars: the page and the feeds' secret address are each user's own; the feeds answer
+    # whoever has the address (calendar programs cannot log in), a wrong one 404.
+    "calendars:page": page(rule()),
+    "calendars:token_create": page(METHOD_REFUSED, rule(ok=REDIRECT)),
+    "calendars:token_revoke": page(METHOD_REFUSED, rule(ok=REDIRECT)),
+    "calendars:meeting_ics": page(rule(IN_GROUP), METHOD_REFUSED, meeting_id="meeting"),
+    "calendars:personal_feed": page(EVERYONE, PUBLIC_REFUSED, token="calendar_token"),
+    "calendars:group_feed": page(
+        EVERYONE, PUBLIC_REFUSED, token="calendar_token", group_id="group"
+    ),
+    # The public register: no login.
+    "public:register": page(EVERYONE, PUBLIC_REFUSED),
+    "public:decision": page(EVERYONE, PUBLIC_REFUSED, pk="public_decision"),
+    "public:decision_pdf": page(EVERYONE, PUBLIC_REFUSED, pk="public_decision"),
+    "public:minutes": page(EVERYONE, PUBLIC_REFUSED, pk="public_minutes"),
+    "public:minutes_pdf": page(EVERYONE, PUBLIC_REFUSED, pk="public_minutes"),
+    "public:commission": page(EVERYONE, PUBLIC_REFUSED, pk="public_commission"),
+    "public:commission_pdf": page(EVERYONE, PUBLIC_REFUSED, pk="public_commission"),
+    "open_data:archive": page(EVERYONE, PUBLIC_REFUSED),
+    # Notifications: the outbox is the administrators'; kallelse, "Utdrag till" and dispatch
+    # are the managers' of the meeting's or decision's group; e-mail choices everyone's own.
+    "notifications:outbox": page(rule(ADMIN_ONLY)),
+    "notifications:message_resend": page(
+        METHOD_REFUSED, rule(ADMIN_ONLY, ok=REDIRECT), pk="outbox_message"
+    ),
+    "notifications:preferences": page(rule(), rule(ok=REDIRECT)),
+    "notifications:meeting_notice": page(rule(MANAGERS), pk="meeting"),
+    "notifications:decision_recipients": page(rule(MANAGERS), pk="decision"),
+    "notifications:decision_recipient_remove": page(
+        METHOD_REFUSED, rule(MANAGERS, ok=REDIRECT), pk="decision_recipient"
+    ),
+    "notifications:decision_dispatch": page(rule(MANAGERS), pk="decision"),
+}
+
+
+# The notice board (anslagstavla): public, read only.
+TABLE |= {
+    "noticeboard:board": page(EVERYONE, PUBLIC_REFUSED),
+    "noticeboard:archive": page(EVERYONE, PUBLIC_REFUSED),
+    "noticeboard:feed": page(EVERYONE, PUBLIC_REFUSED),
+    "noticeboard:notice": page(EVERYONE, PUBLIC_REFUSED, minutes_id="public_minutes"),
+}
+# The OParl API: public JSON, read only (a POST answers 405 in JSON); each object's URL names
+# one published row of its kind (tests/crawl/matrix_world.py).
+OPARL_OBJECTS = (
+    "organization",
+    "region",
+    "person",
+    "membership",
+    "meeting",
+    "agendaitem",
+    "paper_decision",
+    "paper_commission",
+    "consultation",
+    "file",
+    "file_minutes",
+    "file_extract",
+    "file_commission",
+)
+OPARL_BODY_LISTS = (
+    "legislativeterms",
+    "organizations",
+    "people",
+    "memberships",
+    "meetings",
+    "papers",
+    "agendaitems",
+    "consultations",
+    "files",
+)
+OPARL_READ = page(EVERYONE, PUBLIC_REFUSED)
+TABLE |= {
+    "oparl:system": OPARL_READ,
+    "oparl:body_list": OPARL_READ,
+    "oparl:body": replace(OPARL_READ, arguments={"pk": "oparl_body"}),
+    "oparl:legislativeterm": replace(
+        OPARL_READ, arguments={"pk": "oparl_body", "start": "oparl_term_start"}
+    ),
+    "oparl:location": replace(OPARL_READ, arguments={"pk": "oparl_location"}),
+    "oparl:file_access": replace(OPARL_READ, arguments={"pk": "oparl_file"}),
+    "oparl:file_download": replace(OPARL_READ, arguments={"pk": "oparl_file"}),
+    **{
+        f"oparl:body_{name}": replace(OPARL_READ, arguments={"pk": "oparl_body"})
+        for name in OPARL_BODY_LISTS
+    },
+    **{
+        f"oparl:{key}": replace(OPARL_READ, arguments={"pk": f"oparl_{key}"})
+        for key in OPARL_OBJECTS
+    },
 }
 
 
@@ -282,6 +396,7 @@ class Family:
 # sent to its login page. Ids in admin URLs are fixed: the refusal comes before the lookup.
 ADMIN_VALUES = {
     "object_id": "1",
+    "pk": "1",
     "id": "1",
     "content_type_id": "1",
     "app_label": "groups",
@@ -296,6 +411,15 @@ FAMILIES: list[Family] = [
         "inloggning",
         lambda pattern: pattern.namespace == "admin" or pattern.route.startswith("admin/"),
         Entry(get=rule(ok=LOGIN), post=rule(ok=LOGIN), values=ADMIN_VALUES),
+    ),
+    Family(
+        "OParl-API:t, varje annan adress under /oparl/v1/: ett OParl-fel 404 i JSON (POST 405)",
+        lambda pattern: pattern.route == "oparl/v1/<path:rest>",
+        Entry(
+            get=rule(ok=MISSING, anonymous=MISSING),
+            post=PUBLIC_REFUSED,
+            values={"rest": "finns-inte/1/"},
+        ),
     ),
 ]
 

@@ -17,6 +17,7 @@ import portal.pdf
 from tests.crawl import permissions
 from tests.crawl.matrix_world import ANONYMOUS, ROLES, build_world
 from tests.crawl.urlconf import url_patterns
+from tests.two_factor import verify_session
 
 pytestmark = pytest.mark.django_db
 
@@ -40,6 +41,9 @@ def clients(world, django_db_blocker):
         for role in ROLES[1:]:
             made[role] = Client(raise_request_exception=False)
             made[role].force_login(world.users[role])
+            # Module scope comes before tests/conftest.py's function-scoped patch of
+            # force_login: verify the second factor here, as a person would have.
+            verify_session(made[role], world.users[role])
     return made
 
 

@@ -161,6 +161,18 @@ def test_a_post_is_answered_in_json_even_with_csrf_checks(record):
     assert "bara att läsa" in error_of(client.post("/oparl/v1/"), 405)
 
 
+def test_a_post_to_a_file_is_answered_in_json_not_with_the_file(record):
+    client = Client(enforce_csrf_checks=True)
+    public_file = record["files"][0]
+    for url in (
+        f"/oparl/v1/file/{public_file.pk}/access/",
+        f"/oparl/v1/file/{public_file.pk}/download/",
+    ):
+        response = client.post(url)
+        assert "bara att läsa" in error_of(response, 405)
+        assert "Content-Disposition" not in response
+
+
 def test_the_terms_of_office_take_the_date_filters(record):
     client = Client()
     url = f"/oparl/v1/body/{record['body'].pk}/legislativeterm/"
