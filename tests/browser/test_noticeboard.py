@@ -71,7 +71,7 @@ def test_a_visitor_reads_the_notice_board_and_its_archive(page):
     assert_fits_width(page)
     page.set_viewport_size(DESKTOP)
 
-    rows.first.get_by_role("link").click()
+    rows.first.get_by_role("link").first.click()
     expect(page.get_by_role("heading", level=1)).to_have_text(
         "Tillkännagivande om justerat protokoll"
     )

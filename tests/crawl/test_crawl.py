@@ -23,7 +23,7 @@ RAG = "RAG Barnonkologi och hematologi"
 # committee meeting (/moten/1/, /moten/2/) seen by its secretary or adjuster: 23 for the
 # meeting itself, 8 for four guardian permission checks of two queries each. The heaviest
 # export is that meeting's agenda PDF (kallelse), for the same people.
-HTML_QUERY_CEILING = 31
+HTML_QUERY_CEILING = 32  # the meeting page: + the kallelse section (notifications)
 EXPORT_QUERY_CEILING = 31
 # The audit log reads each history table with its own indexed query (one per model with
 # history, plus the events): its own ceiling, which moves by one with each new audited model.
