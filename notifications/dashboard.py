@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from governance.models import Decision, DecisionStatus, MinutesStatus
+from governance.models import Decision
+from governance.services import rules
 from portal.dashboard import Panel, Seat
 from portal.shortlist import shortlist
 
@@ -23,15 +23,9 @@ def failed_mail_panel(seat: Seat) -> Panel:
 
 def decisions_to_dispatch(body_ids, *, limit: int = 6):
     """Approved decisions of the user's bodies that name recipients and are not dispatched
-    yet (rules.dispatch_refusal in SQL: decided, and at a meeting its minutes or the decision
-    itself justerade). One query."""
+    yet (rules.approved_decision_q: what rules.dispatch_refusal lets through). One query."""
     decisions = (
-        Decision.objects.filter(body_id__in=body_ids, status=DecisionStatus.DECIDED)
-        .filter(
-            Q(meeting__isnull=True)
-            | Q(meeting__minutes__status=MinutesStatus.APPROVED)
-            | Q(immediately_approved_at__isnull=False)
-        )
+        Decision.objects.filter(rules.approved_decision_q(), body_id__in=body_ids)
         .filter(recipients__isnull=False, dispatches__isnull=True)
         .select_related("body")
         .distinct()

@@ -32,11 +32,11 @@ from governance.models import (
     CommissionStatus,
     Decision,
     DecisionClause,
-    DecisionStatus,
     Minutes,
     MinutesStatus,
 )
 from governance.selectors.decisions import decision_secrecy_mark
+from governance.services import rules
 from portal.personal_numbers import mask_personal_numbers
 
 PUBLISHED_COMMISSION_STATUSES = (
@@ -66,13 +66,9 @@ def withheld_text(obj) -> str:
 
 def published_decision_filter(prefix: str = "") -> Q:
     """The condition for a published decision, usable from related models
-    (e.g. `Attachment.objects.filter(published_decision_filter("decision__"))`)."""
-    p = prefix
-    return Q(**{f"{p}status": DecisionStatus.DECIDED}) & (
-        Q(**{f"{p}meeting__isnull": True})
-        | Q(**{f"{p}immediately_approved_at__isnull": False})
-        | Q(**{f"{p}meeting__minutes__status": MinutesStatus.APPROVED})
-    )
+    (e.g. `Attachment.objects.filter(published_decision_filter("decision__"))`): decided and
+    approved, the same rule that lets an extract be dispatched (governance.services.rules)."""
+    return rules.approved_decision_q(prefix)
 
 
 def published_decisions() -> QuerySet[Decision]:

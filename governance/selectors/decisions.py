@@ -6,7 +6,7 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from governance.access.meetings import readable_group_ids
@@ -16,7 +16,6 @@ from governance.models import (
     Decision,
     DecisionClause,
     DecisionStatus,
-    Dispatch,
     Meeting,
     MinutesStatus,
     Motion,
@@ -25,6 +24,7 @@ from governance.models import (
     Vote,
     VoteBallot,
 )
+from governance.selectors.meetings import latest_dispatch_at
 from governance.selectors.paragraphs import (
     ParagraphText,
     decision_label,
@@ -53,12 +53,11 @@ def decision_list(
     search: str = "",
 ) -> QuerySet[Decision]:
     """The decision register: official decisions for everyone, proposals for the body's members."""
-    latest_dispatch = Dispatch.objects.filter(decision=OuterRef("pk")).order_by("-dispatched_at")
     decisions = (
         Decision.objects.select_related("body")
         .prefetch_related(Prefetch("clauses", queryset=DecisionClause.objects.order_by("position")))
         # "Expedierat 2026-12-03" in the register: a column of the same query, not a query.
-        .annotate(dispatched_at=Subquery(latest_dispatch.values("dispatched_at")[:1]))
+        .annotate(dispatched_at=latest_dispatch_at())
     )
     readable = readable_group_ids(user)
     if readable is not None:

@@ -86,8 +86,9 @@ def meeting_list(
     return meetings
 
 
-def _latest_dispatch():
-    """When the decision's extract was last dispatched (expedierat), as a column."""
+def latest_dispatch_at():
+    """When the decision's extract was last dispatched (expedierat), as a column: the
+    register and the protokoll say "Expedierat <date>" without a query of their own."""
     dispatches = Dispatch.objects.filter(decision=OuterRef("pk")).order_by("-dispatched_at")
     return Subquery(dispatches.values("dispatched_at")[:1])
 
@@ -214,7 +215,7 @@ def meeting_overview(meeting_id: int) -> MeetingOverview | None:
                 "decisions",
                 queryset=Decision.objects.select_related("body", "vote")
                 .prefetch_related(*_decision_prefetch())
-                .annotate(dispatched_at=_latest_dispatch())
+                .annotate(dispatched_at=latest_dispatch_at())
                 .order_by("number", "pk"),
             ),
             Prefetch(

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -124,6 +125,16 @@ def meeting_edit_refusal(minutes: Minutes | None) -> str | None:
 def decision_is_approved(decision: Decision, *, minutes_status: str | None) -> bool:
     """Approved with its minutes, or at once in the meeting (omedelbar justering)."""
     return minutes_status == MinutesStatus.APPROVED or bool(decision.immediately_approved_at)
+
+
+def approved_decision_q(prefix: str = "") -> Q:
+    """decision_is_approved (with the decision decided, and one recorded on its own counting
+    as final) as a condition for queries, usable from related models with `prefix`."""
+    return Q(**{f"{prefix}status": DecisionStatus.DECIDED}) & (
+        Q(**{f"{prefix}meeting__isnull": True})
+        | Q(**{f"{prefix}immediately_approved_at__isnull": False})
+        | Q(**{f"{prefix}meeting__minutes__status": MinutesStatus.APPROVED})
+    )
 
 
 def dispatch_refusal(decision: Decision, *, minutes_status: str | None) -> str | None:
