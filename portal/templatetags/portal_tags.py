@@ -27,3 +27,18 @@ def day(value, format_name: str = "SHORT_DATE_FORMAT") -> str:
     if not value:
         return ""
     return format_html('<span class="nowrap">{}</span>', date_format(value, format_name))
+
+
+@register.inclusion_tag("components/sort_header.html", takes_context=True)
+def sort_header(context, sort, key: str, css_class: str = "") -> dict:
+    """A column header that sorts the list by ``key``: the link keeps the filters, returns to
+    the first page and says the current direction to screen readers (aria-sort)."""
+    from portal.sorting import SORT_PARAM
+
+    header = sort.header(key)
+    query = context["request"].GET.copy()
+    query.pop("page", None)
+    query.pop(SORT_PARAM, None)
+    if header["value"]:
+        query[SORT_PARAM] = header["value"]
+    return {**header, "query": query.urlencode(), "css_class": css_class}
