@@ -42,3 +42,17 @@ def sort_header(context, sort, key: str, css_class: str = "") -> dict:
     if header["value"]:
         query[SORT_PARAM] = header["value"]
     return {**header, "query": query.urlencode(), "css_class": css_class}
+
+
+# The colour a status tag wears: the one place that knows which statuses read as done,
+# planned or waiting, so that templates never compare status strings themselves.
+STATUS_COLORS = {
+    **dict.fromkeys(("active", "decided", "approved", "adopted"), "success"),
+    **dict.fromkeys(("planned", "draft", "proposed"), "info"),
+    **dict.fromkeys(("dormant", "deferred", "submitted"), "warning"),
+}
+
+
+@register.filter
+def status_color(status: str) -> str:
+    return STATUS_COLORS.get(status, "neutral")
