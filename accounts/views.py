@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 from django_otp.plugins.otp_totp.models import default_key
 
 from accounts import selectors, services
@@ -96,6 +96,7 @@ def enrol(request):
     )
 
 
+@require_safe
 def overview(request):
     return render(
         request,
@@ -107,6 +108,7 @@ def overview(request):
     )
 
 
+@require_safe
 def my_data(request):
     """The user's own data, as the administrators' export gives it (GDPR art. 15 and 20)."""
     person = person_of_user(request.user)

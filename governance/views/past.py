@@ -2,11 +2,13 @@
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 
 from governance.selectors import past as selectors
 from portal.time_travel import render_past_view
 
 
+@require_safe
 def commission_as_of(request, pk: int):
     commission, first_day = selectors.commission_for_time_travel(pk, user=request.user)
     return render_past_view(
@@ -21,6 +23,7 @@ def commission_as_of(request, pk: int):
     )
 
 
+@require_safe
 def decision_as_of(request, pk: int):
     decision, first_day = selectors.decision_for_time_travel(pk, user=request.user)
     return render_past_view(

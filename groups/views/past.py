@@ -2,11 +2,13 @@
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 
 from groups import time_travel
 from portal.time_travel import render_past_view
 
 
+@require_safe
 def group_as_of(request, pk: int):
     group, first_day = time_travel.group_for_time_travel(pk)
     return render_past_view(

@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_safe
 
 # When the statement was last reviewed; change it with the statement.
 ACCESSIBILITY_REVIEWED_ON = datetime.date(2026, 12, 1)
@@ -20,6 +21,7 @@ HELP_PAGES = {
 
 
 @login_not_required
+@require_safe
 def accessibility_statement(request):
     return render(
         request,
@@ -31,10 +33,12 @@ def accessibility_statement(request):
     )
 
 
+@require_safe
 def help_index(request):
     return render(request, "portal/help/index.html", {"pages": HELP_PAGES})
 
 
+@require_safe
 def help_page(request, role: str):
     if role not in HELP_PAGES:
         raise Http404

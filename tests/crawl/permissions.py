@@ -126,14 +126,14 @@ TABLE: dict[str, Entry] = {
     "account_activate_complete": page(EVERYONE, rule(ok=NOT_ALLOWED, anonymous=NOT_ALLOWED)),
     "lockout_list": page(rule(ADMIN_ONLY), rule(ADMIN_ONLY, ok=REDIRECT)),
     "set_language": page(rule(ok=REDIRECT, anonymous=REDIRECT)),
-    "accessibility": page(EVERYONE),
-    "help": page(rule()),
-    "help_page": page(rule(), values={"role": "ledamot"}),
+    "accessibility": page(EVERYONE, PUBLIC_REFUSED),
+    "help": page(rule(), METHOD_REFUSED),
+    "help_page": page(rule(), METHOD_REFUSED, values={"role": "ledamot"}),
     "groups:list": page(rule(), METHOD_REFUSED),
     "groups:tree": page(rule(), METHOD_REFUSED),
     "groups:create": page(rule(ADMIN_ONLY)),
     "groups:detail": page(rule(), METHOD_REFUSED, pk="group"),
-    "groups:as_of": page(rule(), pk="group"),
+    "groups:as_of": page(rule(), METHOD_REFUSED, pk="group"),
     "groups:edit": page(rule(ADMIN_ONLY), pk="group"),
     "groups:membership_add": page(rule(ADMIN_ONLY), pk="group"),
     "groups:membership_end": page(rule(ADMIN_ONLY), pk="membership"),
@@ -166,7 +166,7 @@ TABLE: dict[str, Entry] = {
         rule(ADMIN_ONLY), pk="commission", values={"status": "reported"}
     ),
     "governance:commission_history": page(rule(), pk="commission"),
-    "governance:commission_as_of": page(rule(), pk="commission"),
+    "governance:commission_as_of": page(rule(), METHOD_REFUSED, pk="commission"),
     "governance:commission_pdf": page(rule(), METHOD_REFUSED, pk="commission"),
     "governance:deliverable_add": page(rule(ADMIN_ONLY, ok=REDIRECT), pk="commission"),
     "governance:deliverable_edit": page(rule(ADMIN_ONLY, ok=REDIRECT), pk="deliverable"),
@@ -217,7 +217,7 @@ TABLE: dict[str, Entry] = {
     "governance:decision_export": page(rule(), values={"fmt": "csv"}),
     "governance:decision_create": page(rule(ANY_MANAGER)),
     "governance:decision_detail": page(rule(), pk="decision"),
-    "governance:decision_as_of": page(rule(), pk="decision"),
+    "governance:decision_as_of": page(rule(), METHOD_REFUSED, pk="decision"),
     "governance:decision_edit": page(rule(MANAGERS), pk="decision"),
     "governance:decision_reservation_add": page(
         METHOD_REFUSED, rule(MANAGERS, ok=REDIRECT), pk="decision"
@@ -272,7 +272,7 @@ TABLE: dict[str, Entry] = {
     "admin:login": page(EVERYONE),
     "admin:logout": page(rule(ok=REDIRECT)),
     # Two-factor sign-in (accounts): each user's own pages; OIDC is off unless configured.
-    "accounts:overview": page(rule()),
+    "accounts:overview": page(rule(), METHOD_REFUSED),
     "accounts:verify": page(rule(ok=REDIRECT)),
     "accounts:enrol": page(rule()),
     # New recovery codes for whoever has an app (the roles that must use two factors here);
@@ -285,7 +285,7 @@ TABLE: dict[str, Entry] = {
     "accounts:oidc_callback": page(rule(ok=MISSING, anonymous=MISSING)),
     # A login with no person in the register (the outsider, the demo's administrator) has no
     # data to export: 404.
-    "accounts:my_data": page(rule(outsider=MISSING, administrator=MISSING)),
+    "accounts:my_data": page(rule(outsider=MISSING, administrator=MISSING), METHOD_REFUSED),
     # GDPR: the administrators' export and erasure of a person.
     "groups:person_data_export": page(rule(ADMIN_ONLY), pk="person"),
     # The world's person cannot be erased now (portal.gdpr's checks): the refusal is on the page.
