@@ -53,7 +53,6 @@ def timed(client, url: str, *, requests: int, budget: float) -> dict:
 
 def measure_pages(scale: str, *, requests: int, budget: float) -> dict:
     from django.contrib.auth import get_user_model
-    from django.test import Client
     from django.urls import reverse
 
     from tests.bench import pages
@@ -64,20 +63,21 @@ def measure_pages(scale: str, *, requests: int, budget: float) -> dict:
     users = pages.users()
     results = []
     references = {}
-    admin_client = Client()
-    admin_client.force_login(superuser)
+    admin_client = pages.client_for("admin", superuser)
     references["admin"] = timed(
         admin_client,
         reverse("benchadmin:governance_decision_changelist"),
         requests=requests,
         budget=budget,
     )
+    if references["admin"]["status"] != 200:
+        raise RuntimeError("Django admin's change list did not answer 200: not verified?")
     for role, user in users.items():
-        client = Client()
-        client.force_login(user)
-        references[f"floor_{role}"] = timed(
-            client, reverse("bench_floor"), requests=requests, budget=budget
-        )
+        client = pages.client_for(role, user)
+        floor_url = reverse("bench_floor" if user is not None else "bench_public_floor")
+        references[f"floor_{role}"] = timed(client, floor_url, requests=requests, budget=budget)
+        if references[f"floor_{role}"]["status"] != 200:
+            raise RuntimeError(f"the floor answers {role} with a redirect: not logged in?")
         found = pages.targets(role, user)
         for page in pages.PAGES:
             if role not in page.roles:
