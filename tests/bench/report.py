@@ -222,8 +222,9 @@ def _markdown(results: dict, scales: list[str], searches: set) -> str:
             "",
             f"gunicorn with {load['workers']} sync workers (a worker per core, "
             f"deploy/gunicorn.conf.py) on loopback, {large} data; locust headless in a second "
-            f"process with {load['users']} users, each a logged-in administrator or convener "
-            "asking for that role's pages above in random order without pause. Target: "
+            f"process with {load['users']} users, each a logged-in administrator or convener or "
+            "nobody (the public pages) asking for that role's pages above in random order "
+            "without pause; anything but a 200 is an error. Target: "
             f"≥ {LOAD_RPS} requests/s with 0 errors.",
             "",
             "| Seconds | Requests | Requests/s | p95 | Errors | Within targets |",
