@@ -40,7 +40,7 @@ def decision_extract_html(
 ) -> tuple[str, DocumentInfo, str]:
     """(HTML, metadata, file name) of a decision's extract; the public variant withholds a
     confidential decision's content and its title."""
-    overview = decision_overview(decision_id)
+    overview = decision_overview(decision_id, history=False)
     if overview is None:
         raise Http404
     decision = overview.decision
@@ -97,7 +97,7 @@ def minutes_pdf(meeting_id: int, *, public: bool = False) -> tuple[bytes, str]:
 def minutes_html(meeting_id: int, *, public: bool = False) -> tuple[str, DocumentInfo, str]:
     """(HTML, metadata, file name) of a meeting's minutes; the public variant withholds the
     confidential items, decisions and attachments."""
-    overview = meeting_overview(meeting_id)
+    overview = meeting_overview(meeting_id, history=False)
     if overview is None or overview.minutes is None:
         raise Http404
     meeting = overview.meeting
@@ -125,7 +125,7 @@ def minutes_html(meeting_id: int, *, public: bool = False) -> tuple[str, Documen
 
 
 def agenda_pdf(meeting_id: int) -> tuple[bytes, str]:
-    overview = meeting_overview(meeting_id)
+    overview = meeting_overview(meeting_id, history=False)
     if overview is None:
         raise Http404
     meeting = overview.meeting

@@ -132,7 +132,9 @@ class DecisionOverview:
     unapproved: bool = False
 
 
-def decision_overview(decision_id: int) -> DecisionOverview | None:
+def decision_overview(decision_id: int, *, history: bool = True) -> DecisionOverview | None:
+    """The decision page (and the extract, which asks without the history it does not print:
+    history=False)."""
     decision = (
         Decision.objects.select_related(
             "body",
@@ -158,7 +160,7 @@ def decision_overview(decision_id: int) -> DecisionOverview | None:
     )
     if decision is None:
         return None
-    history = merged_history(
+    history = history and merged_history(
         (
             decision.history.select_related("history_user").order_by("-history_date")[:30],
             lambda r: _("Beslutet"),
@@ -210,7 +212,7 @@ def decision_overview(decision_id: int) -> DecisionOverview | None:
         clauses=list(decision.clauses.all()),
         reservations=list(decision.reservations.all()),
         attachments=list(decision.attachments.all()),
-        history=history,
+        history=history or [],
         minutes_status=minutes.status if minutes is not None else None,
         label=decision_label(decision),
         text=paragraph_text(decision),

@@ -186,8 +186,9 @@ def annotate_record(decision: Decision) -> Decision:
     return decision
 
 
-def meeting_overview(meeting_id: int) -> MeetingOverview | None:
-    """The meeting page (and the minutes PDF): a fixed number of queries, whatever the size."""
+def meeting_overview(meeting_id: int, *, history: bool = True) -> MeetingOverview | None:
+    """The meeting page (and the minutes PDF): a fixed number of queries, whatever the size.
+    The papers ask without the history (history=False), which they do not print."""
     meeting = (
         Meeting.objects.select_related(
             "group",
@@ -280,7 +281,7 @@ def meeting_overview(meeting_id: int) -> MeetingOverview | None:
         meeting.attendances.all(),
         key=lambda a: (ROLE_ORDER.get(a.role, 99), a.person.last_name, a.person.first_name),
     )
-    history = meeting_history(meeting, minutes)
+    history = meeting_history(meeting, minutes) if history else []
     today = timezone.localdate()
     draft = minutes is not None and minutes.status == MinutesStatus.DRAFT
     now = timezone.now()

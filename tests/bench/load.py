@@ -1,5 +1,6 @@
-"""Throughput of gunicorn (a worker per core, as deployed) under a bounded mixed read load from
-locust in a second process, on loopback, for at most 60 s."""
+"""Throughput of gunicorn (a worker per core, as deployed, with production's connection pool:
+tests/bench/settings.py) under a bounded mixed read load from locust in a second process, on
+loopback, for at most 60 s, after 10 s on the floor view as the reference."""
 
 from __future__ import annotations
 
@@ -17,17 +18,18 @@ VENV_BIN = Path(sys.executable).parent
 
 
 def _sessions() -> list[dict]:
-    from django.test import Client
-
+    """Per role its pages and a session cookie (verified with the second factor where the
+    role needs it, so the load reads the pages rather than the verification's redirect);
+    none for the public."""
     from tests.bench import pages
 
     sessions = []
     for role, user in pages.users().items():
-        client = Client()
-        client.force_login(user)
+        client = pages.client_for(role, user)
         found = pages.targets(role, user)
         paths = [pages.path(p, found) for p in pages.PAGES if role in p.roles]
-        sessions.append({"role": role, "cookie": client.cookies["sessionid"].value, "paths": paths})
+        cookie = client.cookies["sessionid"].value if user is not None else None
+        sessions.append({"role": role, "cookie": cookie, "paths": paths})
     return sessions
 
 
@@ -42,9 +44,14 @@ def _wait_for(url: str, timeout: float = 60) -> None:
     raise RuntimeError(f"gunicorn svarade inte på {url}")
 
 
-def measure(*, seconds: int = 60, users: int = 8, workdir: Path) -> dict:
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "tests.bench.settings"}
-    env["BENCH_SESSIONS"] = json.dumps(_sessions())
+def measure(*, seconds: int = 60, users: int = 8, workdir: Path, floor_seconds: int = 10) -> dict:
+    """The role's pages for `seconds`; before them, for `floor_seconds`, the floor view alone
+    (the same sessions): what the server and the load generator manage with nothing to do."""
+    sessions = _sessions()
+    floors = [
+        {**session, "paths": ["/bench/floor/" if session["cookie"] else "/bench/floor/offentligt/"]}
+        for session in sessions
+    ]
     workers = os.cpu_count() or 1
     server = subprocess.Popen(
         [
@@ -59,13 +66,23 @@ def measure(*, seconds: int = 60, users: int = 8, workdir: Path) -> dict:
             "/dev/null",
             "portal.wsgi:application",
         ],
-        env=env,
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "tests.bench.settings"},
         stdout=subprocess.DEVNULL,
         stderr=open(workdir / "gunicorn.log", "w"),  # noqa: SIM115
     )
     try:
         _wait_for(f"http://127.0.0.1:{PORT}/konto/logga-in/")
-        prefix = workdir / "locust"
+        floor = _locust(floors, seconds=floor_seconds, users=users, prefix=workdir / "floor")
+        result = _locust(sessions, seconds=seconds, users=users, prefix=workdir / "locust")
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    return {**result, "users": users, "workers": workers, "floor": floor}
+
+
+def _locust(sessions: list[dict], *, seconds: int, users: int, prefix: Path) -> dict:
+    env = {**os.environ, "BENCH_SESSIONS": json.dumps(sessions)}
+    with open(f"{prefix}.log", "w") as log:
         subprocess.run(
             [
                 str(VENV_BIN / "locust"),
@@ -87,12 +104,9 @@ def measure(*, seconds: int = 60, users: int = 8, workdir: Path) -> dict:
             env=env,
             check=False,
             stdout=subprocess.DEVNULL,
-            stderr=open(workdir / "locust.log", "w"),  # noqa: SIM115
+            stderr=log,
             timeout=seconds + 60,
         )
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
     with open(f"{prefix}_stats.csv", encoding="utf-8") as stats:
         total = next(row for row in csv.DictReader(stats) if row["Name"] == "Aggregated")
     # The run as locust timed it: its clock may start late on a loaded machine.
@@ -100,8 +114,6 @@ def measure(*, seconds: int = 60, users: int = 8, workdir: Path) -> dict:
         stamps = [int(row["Timestamp"]) for row in csv.DictReader(history)]
     return {
         "seconds": max(stamps) - min(stamps) if stamps else seconds,
-        "users": users,
-        "workers": workers,
         "requests": int(total["Request Count"]),
         "rps": round(float(total["Requests/s"]), 1),
         "p95_ms": float(total["95%"]) if total["95%"] not in {"", "N/A"} else None,

@@ -51,9 +51,10 @@ def timed(client, url: str, *, requests: int, budget: float) -> dict:
     }
 
 
-def measure_pages(scale: str, *, requests: int, budget: float) -> dict:
+def measure_pages(scale: str, *, requests: int, budget: float, save=lambda result: None) -> dict:
+    """Every page of tests/bench/pages.py per role, after the references they are compared
+    with; `save` gets the result so far after each (a run cut short keeps what it measured)."""
     from django.contrib.auth import get_user_model
-    from django.test import Client
     from django.urls import reverse
 
     from tests.bench import pages
@@ -64,20 +65,25 @@ def measure_pages(scale: str, *, requests: int, budget: float) -> dict:
     users = pages.users()
     results = []
     references = {}
-    admin_client = Client()
-    admin_client.force_login(superuser)
+    partial = {"pages": results, "references": references}
+    admin_client = pages.client_for("admin", superuser)
     references["admin"] = timed(
         admin_client,
         reverse("benchadmin:governance_decision_changelist"),
         requests=requests,
         budget=budget,
     )
+    if references["admin"]["status"] != 200:
+        raise RuntimeError("Django admin's change list did not answer 200: not verified?")
+    print(f"{scale:9} reference Django admin's decision list: {references['admin']}", flush=True)
     for role, user in users.items():
-        client = Client()
-        client.force_login(user)
-        references[f"floor_{role}"] = timed(
-            client, reverse("bench_floor"), requests=requests, budget=budget
-        )
+        client = pages.client_for(role, user)
+        floor_url = reverse("bench_floor" if user is not None else "bench_public_floor")
+        references[f"floor_{role}"] = timed(client, floor_url, requests=requests, budget=budget)
+        if references[f"floor_{role}"]["status"] != 200:
+            raise RuntimeError(f"the floor answers {role} with a redirect: not logged in?")
+        print(f"{scale:9} reference floor {role}: {references[f'floor_{role}']}", flush=True)
+        save(partial)
         found = pages.targets(role, user)
         for page in pages.PAGES:
             if role not in page.roles:
@@ -93,7 +99,7 @@ def measure_pages(scale: str, *, requests: int, budget: float) -> dict:
                     "scale": scale,
                     "search": page.search,
                     **result,
-                    "ratio_floor": round(result["p50_ms"] / floor, 1),
+                    "ratio_floor": round(result["p50_ms"] / max(floor, 0.1), 1),
                     "ratio_admin": round(result["p50_ms"] / references["admin"]["p50_ms"], 2),
                 }
             )
@@ -103,7 +109,8 @@ def measure_pages(scale: str, *, requests: int, budget: float) -> dict:
                 f"  n={result['requests']}",
                 flush=True,
             )
-    return {"pages": results, "references": references}
+            save(partial)
+    return partial
 
 
 def main() -> int:
@@ -119,19 +126,24 @@ def main() -> int:
     import django
 
     django.setup()
-    result = measure_pages(args.scale, requests=args.requests, budget=args.budget)
+
+    def save(result: dict) -> None:
+        with open(args.out, "w", encoding="utf-8") as out:
+            json.dump(result, out, ensure_ascii=False, indent=1)
+
+    result = measure_pages(args.scale, requests=args.requests, budget=args.budget, save=save)
     if args.pdf:
         from tests.bench import pdfs
 
         result["pdf"] = pdfs.measure()
+        save(result)
     if args.load_seconds:
         from pathlib import Path
 
         from tests.bench import load
 
         result["load"] = load.measure(seconds=args.load_seconds, workdir=Path(args.out).parent)
-    with open(args.out, "w", encoding="utf-8") as out:
-        json.dump(result, out, ensure_ascii=False, indent=1)
+        save(result)
     return 0
 
 

@@ -1,8 +1,9 @@
 """The pages `make bench` measures: one row per page and role. Add a page by adding a row.
 
 `target` names an object `targets()` picks for the role (or None for a page without one);
-`query` is appended to the URL. Roles: "admin" (the demo administrator) and "convener" (the
-demo login sammankallande, who leads many generated groups)."""
+`query` is appended to the URL. Roles: "admin" (the demo administrator), "convener" (the
+demo login sammankallande, who leads many generated groups) and "public" (nobody logged in:
+the public register, the OParl API and the notice board)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,8 @@ from django.contrib.auth import get_user_model
 from django.db.models import Count
 from django.urls import reverse
 
-ROLES = {"admin": "admin", "convener": "sammankallande"}
+ROLES = {"admin": "admin", "convener": "sammankallande", "public": None}
+PUBLIC = ("public",)
 
 
 @dataclass(frozen=True)
@@ -47,13 +49,41 @@ PAGES = [
     Page("budget page", "finance:budget_detail", target="budget"),
     Page("budget CSV export", "finance:budget_export", target="budget", more_args=("csv",)),
     Page("audit log", "audit:log", roles=("admin",)),
-    # After merging: global search (search=True), the public register and its API.
+    Page("global search", "search:results", query="q=handlingsplan", search=True),
+    Page("public register", "public:register", roles=PUBLIC),
+    Page(
+        "public register searched",
+        "public:register",
+        roles=PUBLIC,
+        query="q=handlingsplan",
+        search=True,
+    ),
+    Page("OParl body", "oparl:body", roles=PUBLIC, target="oparl_body"),
+    Page("OParl paper list", "oparl:body_papers", roles=PUBLIC, target="oparl_body"),
+    Page("notice board", "noticeboard:board", roles=PUBLIC),
 ]
 
 
 def users() -> dict[str, object]:
-    by_name = get_user_model().objects.in_bulk(list(ROLES.values()), field_name="username")
-    return {role: by_name[username] for role, username in ROLES.items()}
+    """The user of each role; None for the public (no login)."""
+    names = [name for name in ROLES.values() if name]
+    by_name = get_user_model().objects.in_bulk(names, field_name="username")
+    return {role: by_name[username] if username else None for role, username in ROLES.items()}
+
+
+def client_for(role: str, user):
+    """A test client logged in as the role's user (its second factor given, as after a real
+    login: the administrator's pages would otherwise redirect to the verification), or
+    anonymous for the public."""
+    from django.test import Client
+
+    from tests.two_factor import verify_session
+
+    client = Client()
+    if user is not None:
+        client.force_login(user)
+        verify_session(client, user)
+    return client
 
 
 def targets(role: str, user) -> dict[str, object]:
@@ -64,7 +94,7 @@ def targets(role: str, user) -> dict[str, object]:
     from groups.models import Group
 
     groups = Group.objects.all()
-    if role == "convener":
+    if role == "convener" and user is not None:
         groups = groups.filter(memberships__person__user=user, memberships__role="convener")
     group = groups.annotate(n=Count("meetings")).order_by("-n", "pk").first()
     meeting = (
@@ -84,6 +114,7 @@ def targets(role: str, user) -> dict[str, object]:
     return {
         "group": group.pk,
         "healthcare_region": group.healthcare_region.slug,
+        "oparl_body": group.healthcare_region_id,
         "meeting": meeting.pk,
         "decision": decision.pk,
         "commission": commission.pk,

@@ -74,6 +74,7 @@ def write(run: dict, *, scales: list[str]) -> None:
         "load": run["load"],
         "references": run["references"],
         "data": run["data"],
+        "incomplete": run.get("incomplete", []),
     }
     RESULTS.parent.mkdir(exist_ok=True)
     RESULTS.write_text(json.dumps(results, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
@@ -102,6 +103,14 @@ def _markdown(results: dict, scales: list[str], searches: set) -> str:
         + ", ".join(str(x) for x in results["load_average"])
         + " — the machine is shared with other engineers' test runs, so times vary from run"
         " to run; the query counts do not.",
+        *(
+            [
+                f"- **Incomplete run**: {'; '.join(results['incomplete'])}"
+                " (what it measured is below)."
+            ]
+            if results["incomplete"]
+            else []
+        ),
         "",
         "## Data",
         "",
@@ -213,8 +222,9 @@ def _markdown(results: dict, scales: list[str], searches: set) -> str:
             "",
             f"gunicorn with {load['workers']} sync workers (a worker per core, "
             f"deploy/gunicorn.conf.py) on loopback, {large} data; locust headless in a second "
-            f"process with {load['users']} users, each a logged-in administrator or convener "
-            "asking for that role's pages above in random order without pause. Target: "
+            f"process with {load['users']} users, each a logged-in administrator or convener or "
+            "nobody (the public pages) asking for that role's pages above in random order "
+            "without pause; anything but a 200 is an error. Target: "
             f"≥ {LOAD_RPS} requests/s with 0 errors.",
             "",
             "| Seconds | Requests | Requests/s | p95 | Errors | Within targets |",
@@ -222,6 +232,14 @@ def _markdown(results: dict, scales: list[str], searches: set) -> str:
             f"| {load['seconds']} | {load['requests']} | {load['rps']} | {load['p95_ms']} ms |"
             f" {load['errors']} | {_verdict(misses)} |",
         ]
+        if floor := load.get("floor"):
+            lines += [
+                "",
+                f"Reference, the same sessions on the floor view only for {floor['seconds']} s"
+                f" before: {floor['rps']} requests/s, p95 {floor['p95_ms']} ms,"
+                f" {floor['errors']} errors (what the server and the load generator sustain with"
+                " nothing to do; the pages' figure above is bounded by what each page costs).",
+            ]
     notes = ""
     if DOC.exists() and NOTES in (text := DOC.read_text(encoding="utf-8")):
         notes = text.split(NOTES, 1)[1]

@@ -275,8 +275,8 @@ def _grow_documents(record, n):
         ("decision", "decision", 3),
         ("minutes", "minutes", 22),
         ("commission", "commission", 5),
-        ("decision_pdf", "decision", 18),
-        ("minutes_pdf", "minutes", 22),
+        ("decision_pdf", "decision", 11),
+        ("minutes_pdf", "minutes", 16),
         ("commission_pdf", "commission", 4),
     ],
 )
