@@ -12,9 +12,11 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 from django.core.management import call_command
+from django.utils.text import slugify
 from playwright.sync_api import expect
 
 from governance.demo.commissions import SEED_002_SECTIONS
+from portal.views.pages import HELP_PAGES
 from tests.browser.journeys import Hands, help_screenshot, look, viewport_for
 from tests.conftest import DEMO_PASSWORD
 from tests.helpers import pdf_bytes
@@ -39,6 +41,10 @@ def start(page, keyboard: bool) -> Hands:
     return Hands(page, keyboard=keyboard)
 
 
+def main_menu(page, name: str):
+    return page.get_by_role("navigation", name="Huvudmeny").get_by_role("link", name=name)
+
+
 def pdf_text(path) -> str:
     text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True).stdout
     return re.sub(r"\s+", " ", text)
@@ -60,7 +66,7 @@ def test_administrator_sets_up_a_rag_with_members_and_its_commission(demo, keybo
     name = "RAG Barnkirurgi" + (" (tangentbord)" if keyboard else "")
     hands.login("admin", DEMO_PASSWORD)
 
-    page.goto(f"{page.base_url}/grupper/")
+    hands.press(main_menu(page, "Grupper"))
     hands.press(page.get_by_role("link", name="Ny grupp"))
     hands.press(page.get_by_role("button", name="Spara"))
     expect(page.get_by_role("alert")).to_contain_text("Namn: Detta fält måste fyllas i.")
@@ -159,6 +165,13 @@ def test_administrator_sets_up_a_rag_with_members_and_its_commission(demo, keybo
         assert heading in text
         first_line = re.sub(r"[*#_]|^- ", "", body.split("\n")[0])
         assert re.sub(r"\s+", " ", first_line).strip()[:60] in text
+
+    # The help, with its pictures, for each role.
+    hands.press(page.get_by_role("banner").get_by_role("link", name="Hjälp"))
+    for role in HELP_PAGES.values():
+        hands.press(page.get_by_role("main").get_by_role("link", name=str(role), exact=True))
+        expect(page.locator("figure.help-figure img").first).to_be_visible()
+        look(page, f"help-{slugify(str(role))}", keyboard=keyboard)
 
 
 @pytest.mark.parametrize("keyboard", MODES)
@@ -263,7 +276,7 @@ def test_secretary_records_a_decision_attaches_a_file_and_finds_it(demo, keyboar
     hands = start(page, keyboard)
     hands.login("sekreterare", DEMO_PASSWORD)
 
-    page.goto(f"{page.base_url}/beslut/")
+    hands.press(main_menu(page, "Beslut"))
     hands.press(page.get_by_role("link", name="Registrera beslut"))
     title = "Gemensam upphandling av laboratorietjänster" + (" (tb)" if keyboard else "")
     hands.select(page.get_by_label("Beslutande organ"), "Södra Regionvårdsnämnden (Södra)")
