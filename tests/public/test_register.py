@@ -273,10 +273,10 @@ def _grow_documents(record, n):
     ("name", "record_key", "queries"),
     [
         ("decision", "decision", 3),
-        ("minutes", "minutes", 22),
+        ("minutes", "minutes", 6),
         ("commission", "commission", 5),
-        ("decision_pdf", "decision", 18),
-        ("minutes_pdf", "minutes", 22),
+        ("decision_pdf", "decision", 5),
+        ("minutes_pdf", "minutes", 6),
         ("commission_pdf", "commission", 4),
     ],
 )
