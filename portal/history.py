@@ -104,7 +104,7 @@ def history_lines(*sources: HistorySource, limit: int = 40) -> list[HistoryLine]
     for index, source in enumerate(sources):
         paths = list(source.about.values())
         subject_columns = {
-            f"s{n}": Cast(paths[n], TextField()) if n < len(paths) else Value("", TextField())
+            f"s{n}": Cast(paths[n], _TEXT) if n < len(paths) else Value("", _TEXT)
             for n in range(width)
         }
         branches.append(
@@ -117,7 +117,7 @@ def history_lines(*sources: HistorySource, limit: int = 40) -> list[HistoryLine]
                 h_username=F("history_user__username"),
                 h_first=F("history_user__first_name"),
                 h_last=F("history_user__last_name"),
-                h_source=Cast(Value(index), IntegerField()),
+                h_source=Cast(Value(index), _INTEGER),
                 **subject_columns,
             )
             .values(*_HEAD, "h_source", *subject_columns)
@@ -131,4 +131,8 @@ def history_lines(*sources: HistorySource, limit: int = 40) -> list[HistoryLine]
     return lines
 
 
+# Output fields shared by every line's expressions (a field is costly to make, and these are
+# only read).
+_TEXT = TextField()
+_INTEGER = IntegerField()
 _HEAD = ("h_date", "h_type", "h_reason", "h_user", "h_username", "h_first", "h_last")

@@ -63,7 +63,7 @@ def read_together(*parts: Rows) -> list[list[models.Model]]:
         branches.append(
             part.queryset.order_by()
             .annotate(
-                _part=Cast(Value(index), IntegerField()),
+                _part=Cast(Value(index), _INTEGER),
                 _position=Window(RowNumber(), order_by=[_order(term) for term in ordering]),
                 _row=_row_of(model, _tree(part.related), connections[part.queryset.db].vendor),
             )
@@ -114,6 +114,9 @@ def _tree(paths: tuple[str, ...]) -> dict:
         for name in path.split("__"):
             node = node.setdefault(name, {})
     return tree
+
+
+_INTEGER = IntegerField()  # shared: a field is costly to make, and this one is only read
 
 
 class _RowObject(Func):
