@@ -32,7 +32,8 @@ from groups.models import (
 from groups.permissions import MANAGE_MEETINGS
 from portal import gdpr
 from portal.access import ADMINISTRATORS_GROUP
-from portal.history import HistoryEntry
+from portal.history import HistoryLine, HistorySource, history_lines
+from portal.queries import Rows, read_together, set_prefetched
 from portal.shortlist import Shortlist, shortlist
 
 
@@ -138,36 +139,32 @@ ROLE_ORDER = {role: index for index, role in enumerate(MembershipRole.values)}
 
 
 def group_overview(group_id: int, *, today: datetime.date | None = None) -> GroupOverview | None:
+    """The group page: the group, then its children, memberships and region's regions in one
+    query (portal.queries.read_together), its ancestors in one and its history in one."""
     today = today or timezone.localdate()
     group = (
         Group.objects.select_related("parent", "healthcare_region", "host_region")
-        .prefetch_related(
-            Prefetch(
-                "children",
-                queryset=Group.objects.select_related("host_region").order_by("name"),
-            ),
-            Prefetch(
-                "memberships",
-                queryset=Membership.objects.select_related(
-                    "person", "person__employer", "region"
-                ).order_by("start_date"),
-            ),
-            Prefetch("healthcare_region__regions", queryset=Region.objects.order_by("name")),
-        )
         .filter(pk=group_id)
         .first()
     )
     if group is None:
         return None
+    children, memberships, regions = read_together(
+        Rows(Group.objects.filter(parent=group).order_by("name"), ("host_region",)),
+        Rows(
+            Membership.objects.filter(group=group).order_by("start_date"),
+            ("person", "person__employer", "region"),
+        ),
+        Rows(Region.objects.filter(healthcare_region=group.healthcare_region_id).order_by("name")),
+    )
+    set_prefetched([group], "memberships", memberships, via="group")
     ancestors = _ancestors(group)
-    memberships = list(group.memberships.all())
     current = [m for m in memberships if m.is_current(today)]
     seats: dict[int | None, list[Membership]] = defaultdict(list)
     for membership in sorted(
         current, key=lambda m: (ROLE_ORDER.get(m.role, 99), m.person.last_name)
     ):
         seats[membership.region_id].append(membership)
-    regions = list(group.healthcare_region.regions.all())
     by_region = [RegionSeats(r, seats[r.pk]) for r in regions if seats.get(r.pk)]
     if seats.get(None):
         by_region.append(RegionSeats(None, seats[None]))
@@ -176,7 +173,7 @@ def group_overview(group_id: int, *, today: datetime.date | None = None) -> Grou
     return GroupOverview(
         group=group,
         ancestors=ancestors,
-        children=list(group.children.all()),
+        children=children,
         current_by_region=by_region,
         past_memberships=[m for m in memberships if m.end_date and m.end_date < today][::-1],
         future_memberships=[m for m in memberships if m.start_date > today],
@@ -185,19 +182,23 @@ def group_overview(group_id: int, *, today: datetime.date | None = None) -> Grou
     )
 
 
-def group_history(group: Group, *, limit: int = 30) -> list[HistoryEntry]:
-    """The group's own changes and its membership changes, newest first (two queries)."""
-    own = [
-        HistoryEntry(record, str(group.name))
-        for record in group.history.select_related("history_user").order_by("-history_date")[:limit]
-    ]
-    memberships = [
-        HistoryEntry(record, f"{record.person.full_name} ({record.get_role_display().lower()})")
-        for record in Membership.history.filter(group_id=group.pk)
-        .select_related("history_user", "person")
-        .order_by("-history_date")[:limit]
-    ]
-    return sorted(own + memberships, key=lambda e: e.history_date, reverse=True)[:limit]
+def _seat_line(values: dict, roles: dict) -> str:
+    name = Person(first_name=values["first"] or "", last_name=values["last"] or "").full_name
+    return f"{name} ({str(roles.get(values['role'], values['role'])).lower()})"
+
+
+def group_history(group: Group, *, limit: int = 30) -> list[HistoryLine]:
+    """The group's own changes and its membership changes, newest first (one query)."""
+    roles = dict(MembershipRole.choices)
+    return history_lines(
+        HistorySource(group.history.all(), lambda v: str(group.name)),
+        HistorySource(
+            Membership.history.filter(group_id=group.pk),
+            lambda v: _seat_line(v, roles),
+            {"first": "person__first_name", "last": "person__last_name", "role": "role"},
+        ),
+        limit=limit,
+    )
 
 
 def group_ids_managed_by(user: AbstractBaseUser) -> set[int]:
@@ -206,22 +207,20 @@ def group_ids_managed_by(user: AbstractBaseUser) -> set[int]:
 
 
 def _ancestors(group: Group) -> list[Group]:
-    """The chain of parents, root first. One query for the whole forest's parent links."""
+    """The chain of parents, root first: one query for the names and parent links of the
+    groups of the region (a chain never leaves its healthcare region)."""
     if group.parent_id is None:
         return []
-    parents = dict(
-        Group.objects.filter(healthcare_region_id=group.healthcare_region_id).values_list(
-            "pk", "parent_id"
-        )
+    groups = Group.objects.filter(healthcare_region_id=group.healthcare_region_id).only(
+        "pk", "parent_id", "name"
     )
-    names = {}
-    chain_ids = []
-    current = group.parent_id
-    while current is not None and current not in chain_ids:
-        chain_ids.append(current)
-        current = parents.get(current)
-    names = Group.objects.in_bulk(chain_ids)
-    return [names[pk] for pk in reversed(chain_ids) if pk in names]
+    by_id = {g.pk: g for g in groups}
+    chain: list[Group] = []
+    current = by_id.get(group.parent_id)
+    while current is not None and current not in chain:
+        chain.append(current)
+        current = by_id.get(current.parent_id)
+    return chain[::-1]
 
 
 def person_overview(person_id: int) -> Person | None:

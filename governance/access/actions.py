@@ -67,8 +67,11 @@ class MeetingActions:
         )
 
 
-def _person_of(user):
-    return getattr(user, "person", None) if user.is_authenticated else None
+def _approver_of(user, pending_approvers: list):
+    """The user's person among the pending approvers (their person is read with them)."""
+    if not user.is_authenticated:
+        return None
+    return next((p for p, _role in pending_approvers if p.user_id == user.pk), None)
 
 
 def minutes_actions(
@@ -84,8 +87,8 @@ def minutes_actions(
     the same rules (`rules.minutes_submit_refusals`, `rules.approvers`), so no query repeats."""
     status = minutes.status if minutes is not None else None
     minute_taker = MANAGE_MINUTES in rights
-    person = _person_of(user)
-    named = person is not None and any(p.pk == person.pk for p, _role in pending_approvers)
+    person = _approver_of(user, pending_approvers)
+    named = person is not None
     approve_refusal = ""
     if named and status == MinutesStatus.SUBMITTED:
         approve_refusal = rules.minutes_approval_refusal(minutes, person, on=today) or ""

@@ -23,7 +23,26 @@ from groups.models import Group
 from groups.permissions import MANAGE_DECISIONS, MANAGE_MEETINGS, MANAGE_MINUTES, VIEW_INTERNAL
 from portal.access import is_administrator
 
-MEETING_RELATED = ("group", "group__healthcare_region")
+# The meeting with its group and minutes: the meeting page's selector reads the rest onto it.
+MEETING_RELATED = (
+    "group",
+    "group__healthcare_region",
+    "minutes",
+    "minutes__chair",
+    "minutes__secretary",
+)
+
+# The decision with what its page shows of its body, meeting and minutes (one row each).
+DECISION_RELATED = (
+    "body",
+    "body__healthcare_region",
+    "meeting",
+    "meeting__minutes",
+    "meeting__minutes__secretary",
+    "agenda_item",
+    "immediately_approved_by",
+    "vote",
+)
 
 
 def can_view_meeting(user, meeting: Meeting) -> bool:
@@ -105,7 +124,7 @@ def group_for_decisions(group_id: int, *, user) -> Group:
 
 
 def decision_for_view(decision_id: int, *, user) -> Decision:
-    decision = get_object_or_404(Decision.objects.select_related("body"), pk=decision_id)
+    decision = get_object_or_404(Decision.objects.select_related(*DECISION_RELATED), pk=decision_id)
     if not can_view_decision(user, decision):
         raise PermissionDenied
     return decision

@@ -24,7 +24,7 @@ from governance.models import (
     SectionTemplateItem,
 )
 from groups.models import Group
-from portal.history import merged_history
+from portal.history import HistorySource, history_lines
 from portal.queries import count_per_row
 
 
@@ -120,18 +120,12 @@ def commission_detail(commission_id: int, *, user) -> Commission | None:
     if commission is not None:
         # The commission's own changes and its deliverables' (planned, moved, delivered);
         # section text changes are compared on the history page.
-        commission.history_records = merged_history(
-            (
-                commission.history.select_related("history_user").order_by(
-                    "-history_date", "-history_id"
-                )[:15],
-                lambda r: _("Uppdraget"),
-            ),
-            (
-                Deliverable.history.filter(commission_id=commission.pk)
-                .select_related("history_user")
-                .order_by("-history_date")[:15],
-                lambda r: _("Leverans: %(title)s") % {"title": r.title},
+        commission.history_records = history_lines(
+            HistorySource(commission.history.all(), lambda v: _("Uppdraget")),
+            HistorySource(
+                Deliverable.history.filter(commission_id=commission.pk),
+                lambda v: _("Leverans: %(title)s") % v,
+                {"title": "title"},
             ),
             limit=15,
         )

@@ -9,10 +9,11 @@ from django.core.cache import cache
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils.translation import gettext as _
 
-from governance.access.meetings import readable_group_ids
+from governance.access.meetings import DECISION_RELATED, readable_group_ids
 from governance.models import (
     AgendaItem,
     Attachment,
+    Attendance,
     Decision,
     DecisionClause,
     DecisionStatus,
@@ -24,18 +25,20 @@ from governance.models import (
     Vote,
     VoteBallot,
 )
-from governance.selectors.meetings import latest_dispatch_at
+from governance.selectors.meetings import latest_dispatch_at, person_name
 from governance.selectors.paragraphs import (
     ParagraphText,
+    attach_record,
     decision_label,
     paragraph_text,
-    record_prefetch,
+    record_rows,
     vote_of,
 )
 from governance.selectors.participants import decision_participants, standalone_voters
 from governance.selectors.search import filter_decisions_by_text
-from groups.models import Group
-from portal.history import merged_history
+from groups.models import Group, Person
+from portal.history import HistorySource, history_lines
+from portal.queries import Rows, read_together, set_prefetched
 
 # Newest year first, then body by body (in the order they were created) with the latest § first:
 # the order of the index decision_register_order.
@@ -130,81 +133,33 @@ class DecisionOverview:
     recusals: list[Recusal] = field(default_factory=list)
     # Minutes not yet approved, and the § not approved at once: the record is "ojusterat".
     unapproved: bool = False
+    reservation_candidates: list = field(default_factory=list)  # of Participant
 
 
-def decision_overview(decision_id: int, *, history: bool = True) -> DecisionOverview | None:
-    """The decision page (and the extract, which asks without the history it does not print:
-    history=False)."""
-    decision = (
-        Decision.objects.select_related(
-            "body",
-            "body__healthcare_region",
-            "meeting",
-            "meeting__minutes",
-            "meeting__minutes__secretary",
-            "agenda_item",
-            "immediately_approved_by",
-            "vote",
-        )
-        .prefetch_related(
-            *record_prefetch(),
-            Prefetch("attachments", queryset=Attachment.objects.order_by("position", "pk")),
-            "concerned_commissions",
-            # Commissions whose status (decided, transferred, cancelled) this decision set.
-            "commissions",
-            # Budgets adopted by this decision: finance points here; governance never imports it.
-            "budgets__owner",
-        )
-        .filter(pk=decision_id)
-        .first()
-    )
+def decision_overview(decision: Decision | int, *, history: bool = True) -> DecisionOverview | None:
+    """The decision page (and its extract): given the decision its access function fetched
+    (with DECISION_RELATED), or an id. Its parts in one query, its history in one (the extract
+    asks without it, history=False: it does not print the history)."""
+    if not isinstance(decision, Decision):
+        decision = Decision.objects.select_related(*DECISION_RELATED).filter(pk=decision).first()
     if decision is None:
         return None
-    history = history and merged_history(
-        (
-            decision.history.select_related("history_user").order_by("-history_date")[:30],
-            lambda r: _("Beslutet"),
-        ),
-        (
-            DecisionClause.history.filter(decision_id=decision.pk)
-            .select_related("history_user")
-            .order_by("-history_date")[:30],
-            lambda r: _("Beslutssats %(position)s") % {"position": r.position},
-        ),
-        (
-            Reservation.history.filter(decision_id=decision.pk)
-            .select_related("history_user", "person", "attendance__person")
-            .order_by("-history_date")[:30],
-            lambda r: _("Reservation: %(name)s") % {"name": _seat_or_person(r)},
-        ),
-        (
-            Motion.history.filter(decision_id=decision.pk)
-            .select_related("history_user", "attendance__person")
-            .order_by("-history_date")[:30],
-            lambda r: _("Yrkande: %(name)s") % {"name": _seat_or_person(r)},
-        ),
-        (
-            Recusal.history.filter(decision_id=decision.pk)
-            .select_related("history_user", "attendance__person")
-            .order_by("-history_date")[:30],
-            lambda r: _("Jäv: %(name)s") % {"name": _seat_or_person(r)},
-        ),
-        (
-            # Ballots of earlier roll calls too: those votes are gone but their history stays.
-            VoteBallot.history.filter(
-                vote_id__in=Vote.history.filter(decision_id=decision.pk).values("id")
-            )
-            .select_related("history_user", "attendance__person")
-            .order_by("-history_date")[:30],
-            lambda r: _("Votering: %(name)s") % {"name": _seat_or_person(r)},
-        ),
-        (
-            Attachment.history.filter(decision_id=decision.pk)
-            .select_related("history_user")
-            .order_by("-history_date")[:30],
-            lambda r: _("Bilaga: %(title)s") % {"title": r.title},
-        ),
+    rows = read_together(
+        *record_rows([decision.pk]),
+        Rows(Attachment.objects.filter(decision=decision).order_by("position", "pk")),
+        Rows(decision.concerned_commissions.all()),
+        # Commissions whose status (decided, transferred, cancelled) this decision set.
+        Rows(decision.commissions.all()),
+        # Budgets adopted by this decision: finance points here; governance never imports it.
+        Rows(decision.budgets.all(), ("owner",)),
+        # For the reservation form (shown to those who may edit): read with the rest, so the
+        # page costs the same whoever reads it.
+        *_candidate_rows(decision),
     )
+    attach_record([decision], rows[:5])
+    attachments, concerned, commissions, budgets, candidates = rows[5:]
+    set_prefetched([decision], "attachments", attachments, via="decision")
+    history = decision_history(decision) if history else []
     minutes = _minutes_of(decision)
     approved = bool(minutes and minutes.status == MinutesStatus.APPROVED)
     return DecisionOverview(
@@ -212,7 +167,7 @@ def decision_overview(decision_id: int, *, history: bool = True) -> DecisionOver
         clauses=list(decision.clauses.all()),
         reservations=list(decision.reservations.all()),
         attachments=list(decision.attachments.all()),
-        history=history or [],
+        history=history,
         minutes_status=minutes.status if minutes is not None else None,
         label=decision_label(decision),
         text=paragraph_text(decision),
@@ -222,11 +177,9 @@ def decision_overview(decision_id: int, *, history: bool = True) -> DecisionOver
         unapproved=bool(
             decision.meeting_id and not approved and not decision.immediately_approved_at
         ),
-        commissions=sorted(
-            {*decision.concerned_commissions.all(), *decision.commissions.all()},
-            key=lambda c: c.title,
-        ),
-        budgets=list(decision.budgets.all()),
+        commissions=sorted({*concerned, *commissions}, key=lambda c: c.title),
+        budgets=budgets,
+        reservation_candidates=_participants(decision, candidates),
     )
 
 
@@ -264,13 +217,66 @@ def decision_form_choices(bodies) -> dict:
     }
 
 
-def _seat_or_person(record) -> str:
+# The seat (attendance) or person a historical row names, for the history's subject.
+SEAT_OR_PERSON = {
+    "status": "attendance__status",
+    "substitute": "attendance__substitute_name",
+    "seat_first": "attendance__person__first_name",
+    "seat_last": "attendance__person__last_name",
+}
+
+
+def _seat_or_person(values: dict) -> str:
     """The name on a historical row that names a seat (attendance) or a person."""
-    attendance = getattr(record, "attendance", None)
-    if attendance is not None:
-        return attendance.seat_name
-    person = getattr(record, "person", None)
-    return person.full_name if person is not None else "–"
+    if values.get("status") is not None:
+        member = Person(first_name=values["seat_first"] or "", last_name=values["seat_last"] or "")
+        return Attendance(
+            status=values["status"], substitute_name=values["substitute"] or "", person=member
+        ).seat_name
+    if values.get("first") is not None or values.get("last") is not None:
+        return person_name(values)
+    return "–"
+
+
+def decision_history(decision: Decision, *, limit: int = 30) -> list:
+    """The decision's changes and its parts', newest first (one query)."""
+    return history_lines(
+        HistorySource(decision.history.all(), lambda v: _("Beslutet")),
+        HistorySource(
+            DecisionClause.history.filter(decision_id=decision.pk),
+            lambda v: _("Beslutssats %(position)s") % v,
+            {"position": "position"},
+        ),
+        HistorySource(
+            Reservation.history.filter(decision_id=decision.pk),
+            lambda v: _("Reservation: %(name)s") % {"name": _seat_or_person(v)},
+            {**SEAT_OR_PERSON, "first": "person__first_name", "last": "person__last_name"},
+        ),
+        HistorySource(
+            Motion.history.filter(decision_id=decision.pk),
+            lambda v: _("Yrkande: %(name)s") % {"name": _seat_or_person(v)},
+            SEAT_OR_PERSON,
+        ),
+        HistorySource(
+            Recusal.history.filter(decision_id=decision.pk),
+            lambda v: _("Jäv: %(name)s") % {"name": _seat_or_person(v)},
+            SEAT_OR_PERSON,
+        ),
+        HistorySource(
+            # Ballots of earlier roll calls too: those votes are gone but their history stays.
+            VoteBallot.history.filter(
+                vote_id__in=Vote.history.filter(decision_id=decision.pk).values("id")
+            ),
+            lambda v: _("Votering: %(name)s") % {"name": _seat_or_person(v)},
+            SEAT_OR_PERSON,
+        ),
+        HistorySource(
+            Attachment.history.filter(decision_id=decision.pk),
+            lambda v: _("Bilaga: %(title)s") % v,
+            {"title": "title"},
+        ),
+        limit=limit,
+    )
 
 
 @dataclass(frozen=True)
@@ -288,15 +294,21 @@ def reservation_candidates(decision: Decision) -> list[Participant]:
     """Who may record a dissent: those who took part in the decision, with a vote — at a
     meeting the seats taking part (present or serving substitutes, not recused), otherwise the
     body's members with a vote on the day of the decision."""
+    return _participants(decision, *read_together(*_candidate_rows(decision)))
+
+
+def _candidate_rows(decision: Decision) -> list[Rows]:
+    if decision.meeting_id:
+        return [Rows(decision_participants(decision), ("person",))]
+    return [Rows(standalone_voters(decision))]
+
+
+def _participants(decision: Decision, found: list) -> list[Participant]:
     if decision.meeting_id:
         return [
-            Participant(key=f"a{seat.pk}", label=seat.seat_name, attendance=seat)
-            for seat in decision_participants(decision)
+            Participant(key=f"a{seat.pk}", label=seat.seat_name, attendance=seat) for seat in found
         ]
-    return [
-        Participant(key=f"p{person.pk}", label=person.full_name, person=person)
-        for person in standalone_voters(decision)
-    ]
+    return [Participant(key=f"p{p.pk}", label=p.full_name, person=p) for p in found]
 
 
 def decision_preset(bodies, *, meeting_id, item_id) -> dict:

@@ -17,12 +17,13 @@ from django.db.models import (
     Subquery,
     Value,
     When,
+    prefetch_related_objects,
 )
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from governance.access.meetings import readable_group_ids
+from governance.access.meetings import MEETING_RELATED, readable_group_ids
 from governance.models import (
     AgendaItem,
     Attachment,
@@ -30,6 +31,7 @@ from governance.models import (
     AttendanceStatus,
     Decision,
     Dispatch,
+    Guest,
     Meeting,
     MeetingStatus,
     Minutes,
@@ -41,18 +43,20 @@ from governance.models import (
     MinutesStatus,
 )
 from governance.selectors.paragraphs import (
+    attach_record,
     decision_label,
     item_label,
     paragraph_text,
     record_prefetch,
+    record_rows,
 )
 from governance.services import rules
 from governance.services.common import version_of
 from governance.services.minutes import minutes_defaults
 from governance.services.paragraphs import default_kind
 from groups.models import Group, Membership, MembershipRole, Person
-from portal.history import merged_history, user_label
-from portal.queries import count_per_row
+from portal.history import HistorySource, history_lines, user_label
+from portal.queries import Rows, count_per_row, read_together, set_prefetched
 
 ROLE_ORDER = {role: index for index, role in enumerate(MembershipRole.values)}
 
@@ -186,67 +190,82 @@ def annotate_record(decision: Decision) -> Decision:
     return decision
 
 
-def meeting_overview(meeting_id: int, *, history: bool = True) -> MeetingOverview | None:
-    """The meeting page (and the minutes PDF): a fixed number of queries, whatever the size.
-    The papers ask without the history (history=False), which they do not print."""
-    meeting = (
-        Meeting.objects.select_related(
-            "group",
-            "group__healthcare_region",
-            "minutes",
-            "minutes__chair",
-            "minutes__secretary",
-        )
-        .prefetch_related(
-            Prefetch(
-                "minutes__adjuster_links",
-                queryset=MinutesAdjuster.objects.select_related("person"),
-            ),
-            Prefetch(
-                "minutes__approvals",
-                queryset=MinutesApproval.objects.select_related("person", "user"),
-            ),
-            Prefetch(
-                "agenda_items",
-                queryset=AgendaItem.objects.select_related("note", "commission").prefetch_related(
-                    Prefetch("attachments", queryset=Attachment.objects.order_by("position", "pk"))
-                ),
-            ),
-            Prefetch(
-                "decisions",
-                queryset=Decision.objects.select_related("body", "vote")
-                .prefetch_related(*_decision_prefetch())
-                .annotate(dispatched_at=latest_dispatch_at())
-                .order_by("number", "pk"),
-            ),
-            Prefetch(
-                "attendances",
-                queryset=Attendance.objects.select_related("person", "region"),
-            ),
-            "guests",
-        )
-        .filter(pk=meeting_id)
-        .first()
+def _meeting_prefetch() -> list:
+    return [
+        Prefetch("agenda_items", queryset=AgendaItem.objects.select_related("note", "commission")),
+        Prefetch(
+            "decisions",
+            queryset=Decision.objects.select_related("body", "vote")
+            .annotate(dispatched_at=latest_dispatch_at())
+            .order_by("number", "pk"),
+        ),
+    ]
+
+
+@dataclass
+class _MeetingParts:
+    attendances: list[Attendance]
+    memberships: list[Membership]
+    adjuster_links: list[MinutesAdjuster]
+    approvals: list[MinutesApproval]
+    corrections: list[MinutesCorrection]
+
+
+def _read_parts(meeting: Meeting, minutes: Minutes | None) -> _MeetingParts:
+    """Everything on the page below the meeting, its agenda and its decisions, in one query
+    (portal.queries.read_together), given to the objects as their prefetched rows."""
+    items = list(meeting.agenda_items.all())
+    decisions = list(meeting.decisions.all())
+    decision_ids = [d.pk for d in decisions]
+    minutes_id = minutes.pk if minutes is not None else None
+    in_order = ("position", "pk")
+    rows = read_together(
+        Rows(Attendance.objects.filter(meeting=meeting), ("person", "region")),
+        Rows(Guest.objects.filter(meeting=meeting)),
+        Rows(Membership.objects.current(rules.meeting_day(meeting)).filter(group=meeting.group_id)),
+        Rows(Attachment.objects.filter(agenda_item__meeting=meeting).order_by(*in_order)),
+        Rows(Attachment.objects.filter(decision_id__in=decision_ids).order_by(*in_order)),
+        Rows(MinutesAdjuster.objects.filter(minutes_id=minutes_id), ("person",)),
+        Rows(MinutesApproval.objects.filter(minutes_id=minutes_id), ("person", "user")),
+        Rows(
+            MinutesCorrection.objects.filter(minutes_id=minutes_id),
+            ("agenda_item", "created_by"),
+        ),
+        *record_rows(decision_ids),
     )
+    attendances, guests, memberships, item_files, decision_files = rows[:5]
+    adjuster_links, approvals, corrections = rows[5:8]
+    set_prefetched([meeting], "attendances", attendances, via="meeting")
+    set_prefetched([meeting], "guests", guests, via="meeting")
+    set_prefetched(items, "attachments", item_files, via="agenda_item")
+    set_prefetched(decisions, "attachments", decision_files, via="decision")
+    attach_record(decisions, rows[8:])
+    if minutes is not None:
+        set_prefetched([minutes], "adjuster_links", adjuster_links, via="minutes")
+        set_prefetched([minutes], "approvals", approvals, via="minutes")
+    return _MeetingParts(attendances, memberships, adjuster_links, approvals, corrections)
+
+
+def meeting_overview(meeting: Meeting | int, *, history: bool = True) -> MeetingOverview | None:
+    """The meeting page (and the minutes PDF): a fixed number of queries, whatever the size.
+    Given the meeting its access function fetched (with MEETING_RELATED), its parts are
+    read onto it; given an id, the meeting is read first. The papers ask without the history
+    (history=False), which they do not print."""
+    if not isinstance(meeting, Meeting):
+        meeting = Meeting.objects.select_related(*MEETING_RELATED).filter(pk=meeting).first()
     if meeting is None:
         return None
+    prefetch_related_objects([meeting], *_meeting_prefetch())
     minutes = getattr(meeting, "minutes", None) if _has_minutes(meeting) else None
-    adjusters: list[Person] = []
-    approvals: list[MinutesApproval] = []
-    corrections: list[MinutesCorrection] = []
-    if minutes is not None:
-        adjusters = [link.person for link in minutes.adjuster_links.all()]
-        approvals = list(minutes.approvals.all())
-        corrections = list(
-            MinutesCorrection.objects.filter(minutes=minutes).select_related(
-                "agenda_item", "created_by"
-            )
-        )
-        # Ready names: paper approvals and loaded data have no user.
-        for approval in approvals:
-            approval.recorded_by = user_label(approval.user)
-        for correction in corrections:
-            correction.recorded_by = user_label(correction.created_by)
+    parts = _read_parts(meeting, minutes)
+    adjusters = [link.person for link in parts.adjuster_links]
+    approvals = parts.approvals
+    corrections = parts.corrections
+    # Ready names: paper approvals and loaded data have no user.
+    for approval in approvals:
+        approval.recorded_by = user_label(approval.user)
+    for correction in corrections:
+        correction.recorded_by = user_label(correction.created_by)
     decisions_by_item = defaultdict(list)
     loose = []
     for decision in meeting.decisions.all():
@@ -285,7 +304,7 @@ def meeting_overview(meeting_id: int, *, history: bool = True) -> MeetingOvervie
     today = timezone.localdate()
     draft = minutes is not None and minutes.status == MinutesStatus.DRAFT
     now = timezone.now()
-    quorum = rules.quorum(meeting, memberships_on_meeting_day(meeting))
+    quorum = rules.quorum(meeting, parts.memberships)
     deciding, others, absent = _attendance_lines(attendances, meeting.guests.all())
     return MeetingOverview(
         meeting=meeting,
@@ -352,50 +371,45 @@ def _paragraph_range(numbers: list[int | None]) -> str:
     return "§§ " + ", ".join(str(n) for n in given)
 
 
+def person_name(values: dict, first: str = "first", last: str = "last") -> str:
+    """A person's name from a history line's values (HistorySource.about)."""
+    return Person(first_name=values[first] or "", last_name=values[last] or "").full_name
+
+
+PERSON_NAME = {"first": "person__first_name", "last": "person__last_name"}
+
+
 def meeting_history(meeting: Meeting, minutes: Minutes | None, *, limit: int = 40) -> list:
     """The meeting's, its agenda's, its minutes' and their notes' and approvals' changes,
-    newest first, each line saying what it concerns (a fixed number of queries)."""
+    newest first, each line saying what it concerns (one query)."""
     sources = [
-        (
-            meeting.history.select_related("history_user").order_by("-history_date")[:limit],
-            lambda r: _("Mötet"),
+        HistorySource(meeting.history.all(), lambda v: _("Mötet")),
+        HistorySource(
+            Attendance.history.filter(meeting_id=meeting.pk),
+            lambda v: _("Närvaro: %(name)s") % {"name": person_name(v)},
+            PERSON_NAME,
         ),
-        (
-            Attendance.history.filter(meeting_id=meeting.pk)
-            .select_related("history_user", "person")
-            .order_by("-history_date")[:limit],
-            lambda r: _("Närvaro: %(name)s") % {"name": r.person.full_name},
-        ),
-        (
-            AgendaItem.history.filter(meeting_id=meeting.pk)
-            .select_related("history_user")
-            .order_by("-history_date")[:limit],
-            lambda r: _("Punkt %(number)s: %(title)s") % {"number": r.number, "title": r.title},
+        HistorySource(
+            AgendaItem.history.filter(meeting_id=meeting.pk),
+            lambda v: _("Punkt %(number)s: %(title)s") % v,
+            {"number": "number", "title": "title"},
         ),
     ]
     if minutes is not None:
         sources += [
-            (
-                minutes.history.select_related("history_user").order_by("-history_date")[:limit],
-                lambda r: _("Protokollet"),
+            HistorySource(minutes.history.all(), lambda v: _("Protokollet")),
+            HistorySource(
+                MinutesItemNote.history.filter(minutes_id=minutes.pk),
+                lambda v: _("Anteckning, punkt %(number)s") % {"number": v["number"] or "–"},
+                {"number": "agenda_item__number"},
             ),
-            (
-                MinutesItemNote.history.filter(minutes_id=minutes.pk)
-                .select_related("history_user", "agenda_item")
-                .order_by("-history_date")[:limit],
-                lambda r: (
-                    _("Anteckning, punkt %(number)s")
-                    % {"number": r.agenda_item.number if r.agenda_item else "–"}
-                ),
-            ),
-            (
-                MinutesApproval.history.filter(minutes_id=minutes.pk)
-                .select_related("history_user", "person")
-                .order_by("-history_date")[:limit],
-                lambda r: _("Justering: %(name)s") % {"name": r.person.full_name},
+            HistorySource(
+                MinutesApproval.history.filter(minutes_id=minutes.pk),
+                lambda v: _("Justering: %(name)s") % {"name": person_name(v)},
+                PERSON_NAME,
             ),
         ]
-    return merged_history(*sources, limit=limit)
+    return history_lines(*sources, limit=limit)
 
 
 def _has_minutes(meeting: Meeting) -> bool:

@@ -90,7 +90,7 @@ def decision_export(request, fmt: str):
 
 def decision_detail(request, pk: int):
     decision = access.decision_for_view(pk, user=request.user)
-    overview = selectors.decision_overview(decision.pk)
+    overview = selectors.decision_overview(decision)
     actions = decision_actions(
         request.user, overview.decision, minutes_status=overview.minutes_status
     )
@@ -102,9 +102,7 @@ def decision_detail(request, pk: int):
             "decision": overview.decision,
             "actions": actions,
             "sections": decision_page_sections(overview.decision, request.user, actions),
-            "reservation_form": ReservationForm(
-                people=selectors.reservation_candidates(overview.decision)
-            )
+            "reservation_form": ReservationForm(people=overview.reservation_candidates)
             if actions.can_edit
             else None,
             "as_of_form": AsOfForm(first_day=None, today=timezone.localdate()),

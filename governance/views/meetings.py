@@ -111,7 +111,7 @@ def meeting_edit(request, pk: int):
 
 def meeting_detail(request, pk: int):
     meeting = access.meeting_for_view(pk, user=request.user)
-    overview = selectors.meeting_overview(meeting.pk)
+    overview = selectors.meeting_overview(meeting)
     actions = meeting_actions(
         request.user,
         overview.meeting,
@@ -153,7 +153,7 @@ def meeting_agenda(request, pk: int):
         else:
             messages.success(request, _("Punkt %(number)s är tillagd.") % {"number": item.number})
             return redirect("governance:meeting_agenda", pk=meeting.pk)
-    overview = selectors.meeting_overview(meeting.pk)
+    overview = selectors.meeting_overview(meeting)
     return render(
         request,
         "governance/meeting_agenda.html",

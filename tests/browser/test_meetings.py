@@ -31,6 +31,40 @@ def seat(group, role, username, first, last):
     return person
 
 
+# Every body cell of a table at phone width: inside the viewport, with its column's name shown
+# before it (data-label), and nothing in the table scrolling sideways in its wrapper.
+STACKED_CELLS = """(table) => {
+    const width = document.documentElement.clientWidth;
+    const wrapper = table.closest('.table-wrapper') || table;
+    const cells = [...table.querySelectorAll('tbody td, tbody th')];
+    const controls = [...table.querySelectorAll('tbody :is(select, input, button, a)')];
+    const outside = [...cells, ...controls].filter((el) => {
+        const box = el.getBoundingClientRect();
+        return box.width > 0 && (box.left < 0 || box.right > width + 0.5);
+    }).map((el) => el.outerHTML.slice(0, 80));
+    const unlabelled = cells.filter((cell) => {
+        const label = getComputedStyle(cell, '::before').content;
+        return !label || label === 'none' || label === '""';
+    }).map((el) => el.outerHTML.slice(0, 80));
+    return {
+        cells: cells.length,
+        scroll: wrapper.scrollWidth - wrapper.clientWidth,
+        outside: outside,
+        unlabelled: unlabelled,
+    };
+}"""
+
+
+def assert_stacked(table) -> None:
+    """At 390 px the table is stacked cards: every field and control visible, none hidden
+    behind a sideways scroll (issue 15: the agenda was 637 px, the attendance 795 px)."""
+    found = table.evaluate(STACKED_CELLS)
+    assert found["cells"] > 0
+    assert found["scroll"] <= 0, f"the table scrolls {found['scroll']} px sideways"
+    assert not found["outside"], found["outside"]
+    assert not found["unlabelled"], found["unlabelled"]
+
+
 def test_convener_runs_a_meeting_and_adjuster_approves(page):
     page.on("dialog", lambda dialog: dialog.accept())
     rag = GroupFactory(name="RAG Barnonkologi och hematologi")
@@ -59,18 +93,33 @@ def test_convener_runs_a_meeting_and_adjuster_approves(page):
         expect(page.get_by_role("row", name=title)).to_be_visible()
     assert_accessible(page)
     screenshot(page, "meeting-agenda-1280", DESKTOP)
+    screenshot(page, "meeting-agenda-390", MOBILE)
+    assert_fits_width(page)
+    assert_stacked(page.locator("table", has_text="Regional rutin för uppföljning"))
+    # On the phone the row's buttons are there to press.
+    page.get_by_role("button", name="Flytta ned punkt 1").click()
+    expect(page.get_by_text("”Mötets öppnande” är nu punkt 2.")).to_be_visible()
+    page.get_by_role("button", name="Flytta upp punkt 2").click()
+    expect(page.get_by_text("”Mötets öppnande” är nu punkt 1.")).to_be_visible()
+    page.set_viewport_size(DESKTOP)
     page.get_by_role("link", name="Klar – till mötet").click()
 
     page.get_by_role("link", name="Närvaro", exact=True).click()
+    # Recorded on a phone: every select and field of the sheet is visible and usable.
+    page.set_viewport_size(MOBILE)
+    assert_fits_width(page)
+    assert_stacked(page.locator("table", has_text="Lena Ledamot"))
     page.get_by_label("Närvaro för Karin Sammankallande").select_option("present")
     page.get_by_label("Närvaro för Jonas Justerare").select_option("present")
     page.get_by_label("Närvaro för Lena Ledamot").select_option("substituted")
     page.get_by_label("Ersättare för Lena Ledamot").fill("Erik Ersättare")
+    screenshot(page, "meeting-attendance-390")
     page.get_by_role("button", name="Spara närvaro").click()
     attendance = page.get_by_role("region", name="Närvaro")
     expect(attendance.get_by_role("row", name="Lena Ledamot")).to_contain_text(
         "Ersatt av Erik Ersättare"
     )
+    page.set_viewport_size(DESKTOP)
 
     page.get_by_role("link", name="Protokollets uppgifter och justerare").click()
     page.get_by_label("Jonas Justerare").check()
@@ -124,6 +173,12 @@ def test_convener_runs_a_meeting_and_adjuster_approves(page):
     expect(page.get_by_text("Utkastet till rutin presenterades")).to_be_visible()
     assert_accessible(page)
     screenshot(page, "meeting-approved-1280", DESKTOP)
+    screenshot(page, "meeting-approved-390", MOBILE)
+    assert_fits_width(page)
+    tables = page.locator("table.stack-table")
+    expect(tables).to_have_count(3)  # attendance, approvals, history
+    for table in tables.all():
+        assert_stacked(table)
 
 
 def test_secretary_records_decision_and_downloads_extract(page, tmp_path):
@@ -205,3 +260,32 @@ def test_agenda_items_are_dragged_or_moved_with_buttons_into_a_new_order(page):
     expect(page.get_by_text("”Öppnande” är nu punkt 3.")).to_be_visible()
     expect(rows.nth(2)).to_contain_text("Öppnande")
     assert_accessible(page)
+
+
+def test_a_roll_call_and_its_meeting_read_as_cards_on_a_phone(page):
+    """Issue 15 on the pages of a decided committee meeting: the meeting's tables, the
+    decision's roll call and the proceedings' propositionsordning are stacked cards at 390 px,
+    every field and control visible, nothing scrolling sideways."""
+    from tests.governance.test_queries import voted_meeting
+
+    meeting, (decision,) = voted_meeting(members=3, items=1)
+    seat(meeting.group, MembershipRole.CONVENER, "sammankallande", "Karin", "Sammankallande")
+    login(page, "sammankallande")
+    page.set_viewport_size(MOBILE)
+    for url, name, count in (
+        (meeting.get_absolute_url(), "meeting-voted-390", 2),  # attendance, history
+        (decision.get_absolute_url(), "decision-voted-390", 2),  # the roll call, history
+        (f"{decision.get_absolute_url()}handlaggning/", "decision-proceedings-390", 1),
+    ):
+        page.goto(f"{page.base_url}{url}")
+        tables = page.locator("table.stack-table")
+        expect(tables.first).to_be_visible()
+        assert tables.count() >= count, (url, tables.count())
+        assert_fits_width(page)
+        for table in tables.all():
+            assert_stacked(table)
+        screenshot(page, name)
+    page.set_viewport_size(DESKTOP)
+    page.goto(f"{page.base_url}{decision.get_absolute_url()}")
+    expect(page.get_by_role("table", name="Röster i voteringen")).to_be_visible()
+    screenshot(page, "decision-voted-1280")

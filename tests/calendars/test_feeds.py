@@ -195,10 +195,10 @@ def test_feed_and_page_query_counts_do_not_grow_with_the_meetings(
 
     with django_assert_num_queries(3):  # the token, the meetings, their agendas
         events(client.get(feed_url(token)))
-    # + the group, the rights on it (administrator? content type, the user's and groups' rights)
-    with django_assert_num_queries(8):
+    # + the group, the rights on it (administrator? the user's and groups' rights, one query)
+    with django_assert_num_queries(6):
         events(client.get(reverse("calendars:group_feed", args=[token.token, rag.pk])))
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(7):
         events(logged_in.get(reverse("calendars:meeting_ics", args=[meeting.pk])))
     with django_assert_num_queries(5):
         assert logged_in.get(reverse("calendars:page")).status_code == 200

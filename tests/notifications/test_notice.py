@@ -165,5 +165,5 @@ def test_the_confirmation_page_has_a_fixed_number_of_queries(
     client.force_login(board["convener"].user)
     url = reverse("notifications:meeting_notice", args=[meeting.pk])
     client.get(url)
-    with django_assert_num_queries(18):
+    with django_assert_num_queries(17):
         assert client.get(url).status_code == 200

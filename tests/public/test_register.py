@@ -273,10 +273,10 @@ def _grow_documents(record, n):
     ("name", "record_key", "queries"),
     [
         ("decision", "decision", 3),
-        ("minutes", "minutes", 22),
+        ("minutes", "minutes", 6),
         ("commission", "commission", 5),
-        ("decision_pdf", "decision", 11),
-        ("minutes_pdf", "minutes", 16),
+        ("decision_pdf", "decision", 4),
+        ("minutes_pdf", "minutes", 5),
         ("commission_pdf", "commission", 4),
     ],
 )
