@@ -15,6 +15,7 @@ from django.contrib.auth.models import Group as AuthGroup
 from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from groups.access import groups_with_permission
 from groups.models import (
@@ -33,7 +34,9 @@ from groups.permissions import MANAGE_MEETINGS
 from portal import gdpr
 from portal.access import ADMINISTRATORS_GROUP
 from portal.history import HistoryEntry
+from portal.queries import count_per_row
 from portal.shortlist import Shortlist, shortlist
+from portal.sorting import Column, Sort
 
 
 def current_memberships_for_user(user: AbstractBaseUser) -> list[Membership]:
@@ -61,6 +64,23 @@ def organisation_counts() -> dict[str, int]:
     }
 
 
+GROUP_COLUMNS = (
+    Column("namn", gettext_lazy("Namn"), ("name",)),
+    Column("typ", gettext_lazy("Typ"), ("kind", "name")),
+    Column("status", gettext_lazy("Status"), ("status", "name")),
+    Column("overordnad", gettext_lazy("Överordnad"), ("parent__name", "name")),
+    Column("sjukvardsregion", gettext_lazy("Sjukvårdsregion"), ("healthcare_region__name", "name")),
+    Column("vardskap", gettext_lazy("Värdskap"), ("host_region__name", "name")),
+    Column(
+        "medlemmar",
+        gettext_lazy("Medlemmar"),
+        ("current_member_count", "name"),
+        descending_first=True,
+    ),
+)
+GROUP_DEFAULT_SORT = "sjukvardsregion"
+
+
 def group_list(
     *,
     kind: str = "",
@@ -68,14 +88,13 @@ def group_list(
     healthcare_region: HealthcareRegion | None = None,
     host_region: Region | None = None,
     search: str = "",
+    sort: Sort | None = None,
 ) -> QuerySet[Group]:
+    """The groups matching the filters in the chosen order. The member count is a correlated
+    subquery, so PostgreSQL counts only the page's rows (and the paginator's COUNT none)."""
     today = timezone.localdate()
     groups = Group.objects.select_related("parent", "healthcare_region", "host_region").annotate(
-        current_member_count=Count(
-            "memberships",
-            filter=Q(memberships__start_date__lte=today)
-            & (Q(memberships__end_date__isnull=True) | Q(memberships__end_date__gte=today)),
-        )
+        current_member_count=count_per_row(Membership.objects.current(today), via="group")
     )
     if kind:
         groups = groups.filter(kind=kind)
@@ -87,7 +106,9 @@ def group_list(
         groups = groups.filter(host_region=host_region)
     if search:
         groups = groups.filter(Q(name__icontains=search) | Q(description__icontains=search))
-    return groups.order_by("healthcare_region__name", "name")
+    if sort is None:
+        return groups.order_by("healthcare_region__name", "name", "pk")
+    return groups.order_by(*sort.order_by())
 
 
 @dataclass
@@ -240,7 +261,17 @@ def person_overview(person_id: int) -> Person | None:
     )
 
 
-def person_list(*, search: str = "") -> QuerySet[Person]:
+PERSON_COLUMNS = (
+    Column("namn", gettext_lazy("Namn"), ("last_name", "first_name")),
+    Column("titel", gettext_lazy("Titel"), ("title", "last_name", "first_name")),
+    Column(
+        "arbetsgivare", gettext_lazy("Arbetsgivare"), ("employer__name", "last_name", "first_name")
+    ),
+)
+PERSON_DEFAULT_SORT = "namn"
+
+
+def person_list(*, search: str = "", sort: Sort | None = None) -> QuerySet[Person]:
     people = Person.objects.select_related("employer", "user")
     if search:
         people = people.filter(
@@ -249,7 +280,9 @@ def person_list(*, search: str = "") -> QuerySet[Person]:
             | Q(email__icontains=search)
             | Q(title__icontains=search)
         )
-    return people.order_by("last_name", "first_name")
+    if sort is None:
+        return people.order_by("last_name", "first_name", "pk")
+    return people.order_by(*sort.order_by())
 
 
 @dataclass
