@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.contrib.auth.models import Group as AuthGroup
+from django.core.paginator import Page
 from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -34,6 +35,7 @@ from groups.permissions import MANAGE_MEETINGS
 from portal import gdpr
 from portal.access import ADMINISTRATORS_GROUP
 from portal.history import HistoryEntry
+from portal.pagination import UncountedPaginator
 from portal.queries import count_per_row
 from portal.shortlist import Shortlist, shortlist
 from portal.sorting import Column, Sort
@@ -286,39 +288,73 @@ def person_list(*, search: str = "", sort: Sort | None = None) -> QuerySet[Perso
 
 
 @dataclass
+class CoverageCell:
+    region: Region
+    members: int  # current members representing the region
+
+
+@dataclass
 class CoverageRow:
     group: Group
-    cells: list[int]  # current members per region, in the order of the regions
+    cells: list[CoverageCell]  # in the order of the regions
 
     @property
     def gaps(self) -> int:
-        return sum(1 for cell in self.cells if not cell)
+        return sum(1 for cell in self.cells if not cell.members)
+
+
+COVERAGE_PER_PAGE = 50
+
+
+@dataclass
+class CoverageMatrix:
+    healthcare_region: HealthcareRegion
+    healthcare_regions: list[HealthcareRegion]
+    regions: list[Region]
+    rows: list[CoverageRow]
+    page: Page
+
+
+def first_healthcare_region() -> HealthcareRegion | None:
+    return HealthcareRegion.objects.order_by("name").first()
 
 
 def coverage_matrix(
-    healthcare_region: HealthcareRegion, *, today: datetime.date | None = None
-) -> tuple[list[Region], list[CoverageRow]]:
-    """Which regions sit in which active groups of a healthcare region, and where the gaps are:
-    the members are counted per group and region in SQL (three queries)."""
+    slug: str,
+    *,
+    page_number=1,
+    per_page: int = COVERAGE_PER_PAGE,
+    today: datetime.date | None = None,
+) -> CoverageMatrix | None:
+    """Which regions sit in which active groups of a healthcare region, and where the gaps
+    are, a page of groups at a time: the page's members are counted per group and region in
+    SQL (four queries; the pagination reads one group more instead of counting)."""
     today = today or timezone.localdate()
+    healthcare_regions = list(HealthcareRegion.objects.order_by("name"))
+    healthcare_region = next((hr for hr in healthcare_regions if hr.slug == slug), None)
+    if healthcare_region is None:
+        return None
     regions = list(healthcare_region.regions.order_by("name"))
-    groups = list(
-        healthcare_region.groups.exclude(status=GroupStatus.CLOSED).order_by("kind", "name")
+    groups = healthcare_region.groups.exclude(status=GroupStatus.CLOSED).order_by(
+        "kind", "name", "pk"
     )
+    page = UncountedPaginator(groups, per_page).get_page(page_number)
     counts = {
         (row["group_id"], row["region_id"]): row["members"]
         for row in Membership.objects.current(today)
-        .filter(group__healthcare_region=healthcare_region)
-        .exclude(group__status=GroupStatus.CLOSED)
+        .filter(group__in=[group.pk for group in page.object_list])
         .order_by()
         .values("group_id", "region_id")
         .annotate(members=Count("pk"))
     }
     rows = [
-        CoverageRow(group, [counts.get((group.pk, region.pk), 0) for region in regions])
-        for group in groups
+        CoverageRow(
+            group,
+            [CoverageCell(region, counts.get((group.pk, region.pk), 0)) for region in regions],
+        )
+        for group in page.object_list
     ]
-    return regions, rows
+    return CoverageMatrix(healthcare_region, healthcare_regions, regions, rows, page)
 
 
 # --- administration -----------------------------------------------------------------------
