@@ -13,7 +13,17 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.contrib.auth.models import Group as AuthGroup
 from django.core.paginator import Page
-from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import (
+    Count,
+    Exists,
+    F,
+    Func,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+)
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -57,12 +67,10 @@ def organisation_counts() -> dict[str, int]:
     return {
         "groups": Group.objects.filter(status=GroupStatus.ACTIVE).count(),
         "regions": Region.objects.count(),
-        "people": Person.objects.filter(
-            Q(memberships__start_date__lte=today),
-            Q(memberships__end_date__isnull=True) | Q(memberships__end_date__gte=today),
-        )
-        .distinct()
-        .count(),
+        # COUNT(DISTINCT person_id) over the current seats: no join, no DISTINCT over people.
+        "people": Membership.objects.current(today).aggregate(n=Count("person_id", distinct=True))[
+            "n"
+        ],
     }
 
 
@@ -472,35 +480,32 @@ NOT_REPRESENTATIVE_KINDS = (
 
 def groups_missing_regions(*, today: datetime.date | None = None, limit: int = 5) -> Shortlist:
     """Active groups of a healthcare region in which some of its regions has no current
-    member: the gaps of the coverage matrix, across the country, in one query. Each group
-    carries `region_count` and `covered_count`."""
+    member: the gaps of the coverage matrix, across the country, in one query. The gap is an
+    EXISTS, so PostgreSQL walks the groups in order and stops after the first rows; the
+    counts each group carries (`region_count`, `covered_count`) are computed for those only."""
     today = today or timezone.localdate()
-    current = Q(memberships__start_date__lte=today) & (
-        Q(memberships__end_date__isnull=True) | Q(memberships__end_date__gte=today)
+    seat = Membership.objects.current(today).filter(
+        group=OuterRef(OuterRef("pk")), region=OuterRef("pk")
     )
-    regions = (
-        Region.objects.filter(healthcare_region=OuterRef("healthcare_region"))
-        .order_by()
-        .values("healthcare_region")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
+    regions = Region.objects.filter(healthcare_region=OuterRef("healthcare_region"))
+    uncovered = regions.exclude(Exists(seat))
     groups = (
         Group.objects.filter(status=GroupStatus.ACTIVE, healthcare_region__isnull=False)
         .exclude(kind__in=NOT_REPRESENTATIVE_KINDS)
+        .filter(Exists(uncovered))
         .annotate(
-            region_count=Subquery(regions),
-            covered_count=Count(
-                "memberships__region",
-                filter=current & Q(memberships__region__healthcare_region=F("healthcare_region")),
-                distinct=True,
-            ),
+            region_count=_count_of(regions),
+            covered_count=_count_of(regions.filter(Exists(seat))),
         )
-        .filter(covered_count__lt=F("region_count"))
         .select_related("healthcare_region")
-        .order_by("healthcare_region__name", "name")
+        .order_by("healthcare_region__name", "name", "pk")
     )
     return shortlist(groups, limit=limit)
+
+
+def _count_of(rows: QuerySet) -> Subquery:
+    """COUNT(*) of a correlated subquery (a Func, so Django adds no GROUP BY)."""
+    return Subquery(rows.order_by().annotate(n=Func(F("pk"), function="COUNT")).values("n"))
 
 
 def person_erasure_refusals(person: Person) -> list[str]:
