@@ -63,7 +63,9 @@ def budget_list(
 ) -> BudgetListPage:
     """A page of the budgets, grouped by their owning body and sorted within it (one query;
     the pagination reads one row more instead of counting)."""
-    within = sort.order_by() if sort is not None else ["-first_year", "title", "pk"]
+    # The default keeps the titles A–Z within a year (a descending sort reverses every field).
+    default = sort is None or sort.value == BUDGET_DEFAULT_SORT
+    within = ["-first_year", "title", "pk"] if default else sort.order_by()
     budgets = (
         Budget.objects.select_related("owner", "owner__healthcare_region", "adopted_by")
         .annotate(revision_count=count_per_row(BudgetRevision.objects.all(), via="budget"))
