@@ -29,7 +29,7 @@ from finance.models import (
 )
 from groups.models import Group, Region, RegionPopulation
 from portal.pagination import UncountedPaginator
-from portal.queries import count_per_row
+from portal.queries import choice_order, count_per_row
 from portal.sorting import Column, Sort
 
 HISTORY_LIMIT = 30
@@ -47,7 +47,7 @@ class BudgetListPage:
 BUDGET_COLUMNS = (
     Column("budget", gettext_lazy("Budget"), ("title",)),
     Column("ar", gettext_lazy("År"), ("first_year", "title"), descending_first=True),
-    Column("status", gettext_lazy("Status"), ("status", "-first_year", "title")),
+    Column("status", gettext_lazy("Status"), ("status_order", "-first_year", "title")),
     Column(
         "revisioner",
         gettext_lazy("Revisioner"),
@@ -68,7 +68,10 @@ def budget_list(
     within = ["-first_year", "title", "pk"] if default else sort.order_by()
     budgets = (
         Budget.objects.select_related("owner", "owner__healthcare_region", "adopted_by")
-        .annotate(revision_count=count_per_row(BudgetRevision.objects.all(), via="budget"))
+        .annotate(
+            revision_count=count_per_row(BudgetRevision.objects.all(), via="budget"),
+            status_order=choice_order("status", BudgetStatus.choices),
+        )
         .order_by("owner__name", "owner_id", *within)
     )
     page = UncountedPaginator(budgets, per_page).get_page(page_number)

@@ -46,7 +46,7 @@ from portal import gdpr
 from portal.access import ADMINISTRATORS_GROUP
 from portal.history import HistoryEntry
 from portal.pagination import UncountedPaginator
-from portal.queries import count_per_row
+from portal.queries import choice_order, count_per_row
 from portal.shortlist import Shortlist, shortlist
 from portal.sorting import Column, Sort
 
@@ -76,8 +76,8 @@ def organisation_counts() -> dict[str, int]:
 
 GROUP_COLUMNS = (
     Column("namn", gettext_lazy("Namn"), ("name",)),
-    Column("typ", gettext_lazy("Typ"), ("kind", "name")),
-    Column("status", gettext_lazy("Status"), ("status", "name")),
+    Column("typ", gettext_lazy("Typ"), ("kind_order", "name")),
+    Column("status", gettext_lazy("Status"), ("status_order", "name")),
     Column("overordnad", gettext_lazy("Överordnad"), ("parent__name", "name")),
     Column("sjukvardsregion", gettext_lazy("Sjukvårdsregion"), ("healthcare_region__name", "name")),
     Column("vardskap", gettext_lazy("Värdskap"), ("host_region__name", "name")),
@@ -104,7 +104,9 @@ def group_list(
     subquery, so PostgreSQL counts only the page's rows (and the paginator's COUNT none)."""
     today = timezone.localdate()
     groups = Group.objects.select_related("parent", "healthcare_region", "host_region").annotate(
-        current_member_count=count_per_row(Membership.objects.current(today), via="group")
+        current_member_count=count_per_row(Membership.objects.current(today), via="group"),
+        kind_order=choice_order("kind", GroupKind.choices, by_label=True),
+        status_order=choice_order("status", GroupStatus.choices),
     )
     if kind:
         groups = groups.filter(kind=kind)

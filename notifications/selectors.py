@@ -35,6 +35,7 @@ from notifications.notices import (
     notice_refusal,
 )
 from portal.pagination import UncountedPaginator
+from portal.queries import choice_order
 from portal.sorting import Column, Sort
 
 OUTBOX_PAGE_SIZE = 50
@@ -158,8 +159,8 @@ OUTBOX_COLUMNS = (
     Column("skapat", gettext_lazy("Skapat"), ("created_at",), descending_first=True),
     Column("mottagare", gettext_lazy("Mottagare"), ("to_name", "to_email")),
     Column("amne", gettext_lazy("Ämne"), ("subject",)),
-    Column("typ", gettext_lazy("Typ"), ("kind", "-created_at")),
-    Column("status", gettext_lazy("Status"), ("status", "-created_at")),
+    Column("typ", gettext_lazy("Typ"), ("kind_order", "-created_at")),
+    Column("status", gettext_lazy("Status"), ("status_order", "-created_at")),
     Column("forsok", gettext_lazy("Försök"), ("attempts", "-created_at"), descending_first=True),
 )
 OUTBOX_DEFAULT_SORT = "-skapat"
@@ -169,7 +170,12 @@ def outbox_page(filters: OutboxFilters, *, page: int | str = 1, sort: Sort | Non
     """The outbox in the chosen order (newest first by default), 50 a page: one query (the
     page reads one row more instead of counting), plus one for the counts per status shown
     above the filters."""
-    messages = OutboxMessage.objects.select_related("meeting__group", "decision", "person")
+    messages = OutboxMessage.objects.select_related(
+        "meeting__group", "decision", "person"
+    ).annotate(
+        kind_order=choice_order("kind", MessageKind.choices, by_label=True),
+        status_order=choice_order("status", MessageStatus.choices),
+    )
     if filters.status:
         messages = messages.filter(status=filters.status)
     if filters.kind:

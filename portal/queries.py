@@ -1,6 +1,6 @@
 """Small query building blocks shared by the apps' selectors."""
 
-from django.db.models import Count, OuterRef, QuerySet, Subquery
+from django.db.models import Case, Count, IntegerField, OuterRef, QuerySet, Subquery, Value, When
 from django.db.models.functions import Coalesce
 
 
@@ -17,4 +17,19 @@ def count_per_row(related: QuerySet, *, via: str) -> Coalesce:
             .values("n")
         ),
         0,
+    )
+
+
+def choice_order(field: str, choices, *, by_label: bool = False) -> Case:
+    """A sortable position for a choice field: the order its choices are declared in (a
+    lifecycle such as planned → active → closed), or with `by_label` the alphabetical order
+    of their labels in the current language, so a sorted column reads in the order shown,
+    not in the order of the stored English keys."""
+    pairs = list(choices)
+    if by_label:
+        pairs.sort(key=lambda pair: str(pair[1]).casefold())
+    return Case(
+        *(When(**{field: value}, then=Value(index)) for index, (value, _label) in enumerate(pairs)),
+        default=Value(len(pairs)),
+        output_field=IntegerField(),
     )

@@ -58,6 +58,10 @@ def test_sorting_the_group_list_changes_the_order_a_user_sees(admin_client):
     assert names(most) == ["Beta", "Gamma", "Alfa"]
     assert names(admin_client.get(url, {"sortera": "medlemmar"})) == ["Alfa", "Gamma", "Beta"]
     assert names(admin_client.get(url, {"sortera": "-namn"})) == ["Gamma", "Beta", "Alfa"]
+    # Kinds in the order of their Swedish names (Arbetsgrupp, Regional arbetsgrupp, Råd), not
+    # of the stored keys (council, rag, working_group).
+    assert names(admin_client.get(url, {"sortera": "typ"})) == ["Alfa", "Beta", "Gamma"]
+    assert names(admin_client.get(url, {"sortera": "-typ"})) == ["Gamma", "Beta", "Alfa"]
     # The active header says its direction and links to the other one.
     assert 'aria-sort="descending"><a class="sort-link" href="?sortera=medlemmar"' in most.text
     # An unknown sort (an old bookmark) falls back to the default order.
