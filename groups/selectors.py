@@ -46,7 +46,7 @@ from portal import gdpr
 from portal.access import ADMINISTRATORS_GROUP
 from portal.history import HistoryEntry
 from portal.pagination import UncountedPaginator
-from portal.queries import choice_order, count_per_row
+from portal.queries import choice_label, choice_order, count_per_row
 from portal.shortlist import Shortlist, shortlist
 from portal.sorting import Column, Sort
 
@@ -107,6 +107,8 @@ def group_list(
         current_member_count=count_per_row(Membership.objects.current(today), via="group"),
         kind_order=choice_order("kind", GroupKind.choices, by_label=True),
         status_order=choice_order("status", GroupStatus.choices),
+        kind_label=choice_label("kind", GroupKind.choices),
+        status_label=choice_label("status", GroupStatus.choices),
     )
     if kind:
         groups = groups.filter(kind=kind)

@@ -1,6 +1,16 @@
 """Small query building blocks shared by the apps' selectors."""
 
-from django.db.models import Case, Count, IntegerField, OuterRef, QuerySet, Subquery, Value, When
+from django.db.models import (
+    Case,
+    CharField,
+    Count,
+    IntegerField,
+    OuterRef,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
 from django.db.models.functions import Coalesce
 
 
@@ -32,4 +42,14 @@ def choice_order(field: str, choices, *, by_label: bool = False) -> Case:
         *(When(**{field: value}, then=Value(index)) for index, (value, _label) in enumerate(pairs)),
         default=Value(len(pairs)),
         output_field=IntegerField(),
+    )
+
+
+def choice_label(field: str, choices) -> Case:
+    """A choice field's label in the current language, from SQL: a list of 50 rows then needs
+    no `get_FOO_display()` per row (each one hashes every lazy label of the choices)."""
+    return Case(
+        *(When(**{field: value}, then=Value(str(label))) for value, label in choices),
+        default=Value(""),
+        output_field=CharField(),
     )
