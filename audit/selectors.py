@@ -1,22 +1,33 @@
 """The audit log: every history row of every app and every AuditEvent, newest first.
 
-Each history table is asked for its own newest rows with its own indexed filters (time, user,
-object id, action), at most one page plus one; the rows are merged in memory. Paging goes by a
-cursor (the last row shown), so page 1,000 costs what page 1 does and nothing is counted.
-The number of queries is fixed: one per history table, one for the events.
+One UNION ALL query asks every history table (and the events) for its own newest keys with
+its own indexed filters (time, user, object id, action), at most one page plus one each, and
+keeps the page's; then the page's history rows are read with what their labels need in three
+more queries whatever kinds of object the page shows (audit.loading), and its events in one.
+Paging goes by a cursor (the last row shown), so page 1,000 costs what page 1 does and nothing
+is counted. Only the newest-first order is offered: the cursor runs one way.
 """
 
 from __future__ import annotations
 
 import datetime
+from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Q
+from django.db.models import CharField, Q, QuerySet, Value
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from audit.loading import attach_related, load_many
 from audit.models import AuditEvent
-from audit.sources import HistorySource, NoQueries, history_sources, record_label, source_for
+from audit.sources import (
+    HistorySource,
+    NoQueries,
+    forward_relations,
+    history_sources,
+    record_label,
+    source_for,
+)
 from portal.events import KINDS
 
 HISTORY_ACTIONS = {
@@ -121,43 +132,26 @@ def _user_name(user) -> str:
     return user.get_full_name() or user.get_username()
 
 
-def _history_rows(source: HistorySource, filters: Filters, cursor, limit: int) -> list[AuditRow]:
-    records = source.history_model.objects.select_related("history_user", *source.related)
-    records = records.filter(_time_filters("history_date", filters, cursor, source.key))
+def _history_keys(source: HistorySource, filters: Filters, cursor) -> QuerySet:
+    """The source's rows after the cursor as (time, source, id), newest first."""
+    records = source.history_model.objects.filter(
+        _time_filters("history_date", filters, cursor, source.key)
+    )
     if filters.user is not None:
         records = records.filter(history_user=filters.user)
     if filters.object_id is not None:
         records = records.filter(**{source.model._meta.pk.attname: filters.object_id})
     if filters.action in HISTORY_ACTIONS:
         records = records.filter(history_type=filters.action)
-    records = list(records.order_by("-history_date", "-history_id")[:limit])
-    rows = []
-    with NoQueries():
-        for record in records:
-            rows.append(
-                AuditRow(
-                    when=record.history_date,
-                    source=source.key,
-                    id=record.history_id,
-                    user_name=_user_name(record.history_user) or str(_("Systemet")),
-                    username=record.history_user.get_username() if record.history_user else "",
-                    action=record.history_type,
-                    action_label=str(HISTORY_ACTIONS.get(record.history_type, "")),
-                    object_type=source.key,
-                    object_type_label=source.label,
-                    object_id=str(getattr(record, source.model._meta.pk.attname)),
-                    object_label=record_label(source, record),
-                    reason=record.history_change_reason or "",
-                    ip_address="",
-                )
-            )
-    return rows
-
-
-def _event_rows(filters: Filters, cursor, limit: int) -> list[AuditRow]:
-    events = AuditEvent.objects.select_related("user").filter(
-        _time_filters("occurred_at", filters, cursor, EVENT_SOURCE)
+    return (
+        records.annotate(audit_source=Value(source.key, output_field=CharField()))
+        .order_by("-history_date", "-history_id")
+        .values_list("history_date", "audit_source", "history_id")
     )
+
+
+def _event_keys(filters: Filters, cursor) -> QuerySet:
+    events = AuditEvent.objects.filter(_time_filters("occurred_at", filters, cursor, EVENT_SOURCE))
     if filters.user is not None:
         events = events.filter(user=filters.user)
     if filters.object_type:
@@ -166,41 +160,107 @@ def _event_rows(filters: Filters, cursor, limit: int) -> list[AuditRow]:
         events = events.filter(object_id=str(filters.object_id))
     if filters.action in KINDS:
         events = events.filter(kind=filters.action)
-    labels = {source.key: source.label for source in history_sources()}
-    return [
-        AuditRow(
-            when=event.occurred_at,
-            source=EVENT_SOURCE,
-            id=event.id,
-            user_name=_user_name(event.user) or event.username,
-            username=event.username,
-            action=event.kind,
-            action_label=str(KINDS.get(event.kind, event.kind)),
-            object_type=event.object_type,
-            object_type_label=labels.get(event.object_type, event.object_type),
-            object_id=event.object_id,
-            object_label=event.object_label,
-            reason=event.detail,
-            ip_address=event.ip_address or "",
-        )
-        for event in events.order_by("-occurred_at", "-id")[:limit]
-    ]
+    return (
+        events.annotate(audit_source=Value(EVENT_SOURCE, output_field=CharField()))
+        .order_by("-occurred_at", "-id")
+        .values_list("occurred_at", "audit_source", "id")
+    )
 
 
-def audit_rows(filters: Filters, *, cursor: Cursor | None = None, limit: int) -> list[AuditRow]:
-    """Up to `limit` rows after the cursor, newest first."""
+def _page_keys(filters: Filters, cursor, limit: int) -> list[tuple]:
+    """The (time, source, id) of the next `limit` rows over every history table and the
+    events, in one UNION ALL query: each branch reads at most `limit` rows from its own time
+    index, PostgreSQL merges them."""
     sources = history_sources()
     if filters.object_type:
         sources = [s for s in sources if s.key == filters.object_type]
     if filters.action in KINDS:
         sources = []
-    rows = []
-    for source in sources:
-        rows.extend(_history_rows(source, filters, cursor, limit))
+    branches = [_history_keys(source, filters, cursor)[:limit] for source in sources]
     if filters.action not in HISTORY_ACTIONS:
-        rows.extend(_event_rows(filters, cursor, limit))
-    rows.sort(key=lambda row: row.sort_key, reverse=True)
-    return rows[:limit]
+        branches.append(_event_keys(filters, cursor)[:limit])
+    if not branches:
+        return []
+    first, *others = branches
+    if not others:
+        return list(first)  # one table, already in order
+    union = first.union(*others, all=True)
+    return list(union.order_by("-history_date", "-audit_source", "-history_id")[:limit])
+
+
+def _history_row(source: HistorySource, record) -> AuditRow:
+    return AuditRow(
+        when=record.history_date,
+        source=source.key,
+        id=record.history_id,
+        user_name=_user_name(record.history_user) or str(_("Systemet")),
+        username=record.history_user.get_username() if record.history_user else "",
+        action=record.history_type,
+        action_label=str(HISTORY_ACTIONS.get(record.history_type, "")),
+        object_type=source.key,
+        object_type_label=source.label,
+        object_id=str(getattr(record, source.model._meta.pk.attname)),
+        object_label=record_label(source, record),
+        reason=record.history_change_reason or "",
+        ip_address="",
+    )
+
+
+def _event_row(event: AuditEvent, labels: dict[str, str]) -> AuditRow:
+    return AuditRow(
+        when=event.occurred_at,
+        source=EVENT_SOURCE,
+        id=event.id,
+        user_name=_user_name(event.user) or event.username,
+        username=event.username,
+        action=event.kind,
+        action_label=str(KINDS.get(event.kind, event.kind)),
+        object_type=event.object_type,
+        object_type_label=labels.get(event.object_type, event.object_type),
+        object_id=event.object_id,
+        object_label=event.object_label,
+        reason=event.detail,
+        ip_address=event.ip_address or "",
+    )
+
+
+def _history_relations(instance) -> list:
+    """What a history row's label and user need: its own foreign keys and its author."""
+    model = type(instance)
+    user = [model._meta.get_field("history_user")] if hasattr(model, "history_user") else []
+    return [*forward_relations(model), *user]
+
+
+def _history_records(ids: dict[str, list[int]]) -> dict[tuple[str, int], object]:
+    """The page's history rows with the objects two steps out that their labels name, three
+    queries however many kinds of object the page shows (audit.loading)."""
+    sources = {source.history_model: source for source in history_sources()}
+    wanted = {source_for(key).history_model: set(pks) for key, pks in ids.items()}
+    records = list(load_many(wanted).values())
+    related = attach_related(records, _history_relations)
+    attach_related(related, lambda instance: forward_relations(type(instance)))
+    return {(sources[type(record)].key, record.history_id): record for record in records}
+
+
+def audit_rows(filters: Filters, *, cursor: Cursor | None = None, limit: int) -> list[AuditRow]:
+    """Up to `limit` rows after the cursor, newest first, in at most five queries: the page's
+    keys, its history rows, the objects they point at and those objects' own (for the labels),
+    and its events."""
+    keys = _page_keys(filters, cursor, limit)
+    ids: dict[str, list[int]] = defaultdict(list)
+    for _when, key, pk in keys:
+        ids[key].append(pk)
+    events = ids.pop(EVENT_SOURCE, [])
+    rows: dict[tuple[str, int], AuditRow] = {}
+    records = _history_records(ids)
+    with NoQueries():
+        for (key, pk), record in records.items():
+            rows[key, pk] = _history_row(source_for(key), record)
+    if events:
+        labels = {source.key: source.label for source in history_sources()}
+        for event in AuditEvent.objects.select_related("user").filter(id__in=events):
+            rows[EVENT_SOURCE, event.id] = _event_row(event, labels)
+    return [rows[key, pk] for _when, key, pk in keys if (key, pk) in rows]
 
 
 def audit_log(filters: Filters, *, cursor: str = "", per_page: int = 50) -> AuditPage:

@@ -24,7 +24,7 @@ class HistorySource:
         return str(self.model._meta.verbose_name).capitalize()
 
 
-def _forward_relations(model) -> list[models.ForeignKey]:
+def forward_relations(model) -> list[models.ForeignKey]:
     return [
         field
         for field in model._meta.fields
@@ -36,10 +36,10 @@ def _label_paths(history_model) -> tuple[str, ...]:
     """Related objects two steps out: enough for every __str__ in the portal today (a
     meeting's minutes name the meeting, which names its group)."""
     paths = []
-    for field in _forward_relations(history_model):
+    for field in forward_relations(history_model):
         paths.append(field.name)
         paths.extend(
-            f"{field.name}__{inner.name}" for inner in _forward_relations(field.related_model)
+            f"{field.name}__{inner.name}" for inner in forward_relations(field.related_model)
         )
     return tuple(paths)
 
@@ -91,7 +91,7 @@ class NoQueries:
 def record_label(source: HistorySource, record) -> str:
     """The object's name as it was in this history row, from the row and its joined parts."""
     instance = record.instance
-    for field in _forward_relations(source.history_model):
+    for field in forward_relations(source.history_model):
         if field.is_cached(record):
             instance._state.fields_cache[field.name] = field.get_cached_value(record)
     try:

@@ -11,6 +11,7 @@ from itertools import chain
 from django.core.paginator import Page
 from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from finance.calculations import BudgetTable, LineData, compute_table
 from finance.chart import closing_balance_chart
@@ -28,7 +29,8 @@ from finance.models import (
 )
 from groups.models import Group, Region, RegionPopulation
 from portal.pagination import UncountedPaginator
-from portal.queries import count_per_row
+from portal.queries import choice_order, count_per_row
+from portal.sorting import Column, Sort
 
 HISTORY_LIMIT = 30
 
@@ -42,13 +44,35 @@ class BudgetListPage:
     bodies: list[tuple[Group, list[Budget]]]  # the page's budgets grouped by owning body
 
 
-def budget_list(*, page_number=1, per_page: int = BUDGETS_PER_PAGE) -> BudgetListPage:
-    """A page of the budgets, grouped by their owning body (one query; the pagination reads
-    one row more instead of counting)."""
+BUDGET_COLUMNS = (
+    Column("budget", gettext_lazy("Budget"), ("title",)),
+    Column("ar", gettext_lazy("År"), ("first_year", "title"), descending_first=True),
+    Column("status", gettext_lazy("Status"), ("status_order", "-first_year", "title")),
+    Column(
+        "revisioner",
+        gettext_lazy("Revisioner"),
+        ("revision_count", "-first_year", "title"),
+        descending_first=True,
+    ),
+)
+BUDGET_DEFAULT_SORT = "-ar"
+
+
+def budget_list(
+    *, page_number=1, per_page: int = BUDGETS_PER_PAGE, sort: Sort | None = None
+) -> BudgetListPage:
+    """A page of the budgets, grouped by their owning body and sorted within it (one query;
+    the pagination reads one row more instead of counting)."""
+    # The default keeps the titles A–Z within a year (a descending sort reverses every field).
+    default = sort is None or sort.value == BUDGET_DEFAULT_SORT
+    within = ["-first_year", "title", "pk"] if default else sort.order_by()
     budgets = (
         Budget.objects.select_related("owner", "owner__healthcare_region", "adopted_by")
-        .annotate(revision_count=count_per_row(BudgetRevision.objects.all(), via="budget"))
-        .order_by("owner__name", "owner_id", "-first_year", "title", "pk")
+        .annotate(
+            revision_count=count_per_row(BudgetRevision.objects.all(), via="budget"),
+            status_order=choice_order("status", BudgetStatus.choices),
+        )
+        .order_by("owner__name", "owner_id", *within)
     )
     page = UncountedPaginator(budgets, per_page).get_page(page_number)
     grouped: OrderedDict[int, tuple[Group, list[Budget]]] = OrderedDict()

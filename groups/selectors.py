@@ -12,9 +12,21 @@ from dataclasses import dataclass, field
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.contrib.auth.models import Group as AuthGroup
-from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.core.paginator import Page
+from django.db.models import (
+    Count,
+    Exists,
+    F,
+    Func,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+)
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from groups.access import groups_with_permission
 from groups.models import (
@@ -33,8 +45,17 @@ from groups.permissions import MANAGE_MEETINGS
 from portal import gdpr
 from portal.access import ADMINISTRATORS_GROUP
 from portal.history import HistoryLine, HistorySource, history_lines
-from portal.queries import Rows, read_together, set_prefetched
+from portal.pagination import UncountedPaginator
+from portal.queries import (
+    Rows,
+    choice_label,
+    choice_order,
+    count_per_row,
+    read_together,
+    set_prefetched,
+)
 from portal.shortlist import Shortlist, shortlist
+from portal.sorting import Column, Sort
 
 
 def current_memberships_for_user(user: AbstractBaseUser) -> list[Membership]:
@@ -53,13 +74,28 @@ def organisation_counts() -> dict[str, int]:
     return {
         "groups": Group.objects.filter(status=GroupStatus.ACTIVE).count(),
         "regions": Region.objects.count(),
-        "people": Person.objects.filter(
-            Q(memberships__start_date__lte=today),
-            Q(memberships__end_date__isnull=True) | Q(memberships__end_date__gte=today),
-        )
-        .distinct()
-        .count(),
+        # COUNT(DISTINCT person_id) over the current seats: no join, no DISTINCT over people.
+        "people": Membership.objects.current(today).aggregate(n=Count("person_id", distinct=True))[
+            "n"
+        ],
     }
+
+
+GROUP_COLUMNS = (
+    Column("namn", gettext_lazy("Namn"), ("name",)),
+    Column("typ", gettext_lazy("Typ"), ("kind_order", "name")),
+    Column("status", gettext_lazy("Status"), ("status_order", "name")),
+    Column("overordnad", gettext_lazy("Överordnad"), ("parent__name", "name")),
+    Column("sjukvardsregion", gettext_lazy("Sjukvårdsregion"), ("healthcare_region__name", "name")),
+    Column("vardskap", gettext_lazy("Värdskap"), ("host_region__name", "name")),
+    Column(
+        "medlemmar",
+        gettext_lazy("Medlemmar"),
+        ("current_member_count", "name"),
+        descending_first=True,
+    ),
+)
+GROUP_DEFAULT_SORT = "sjukvardsregion"
 
 
 def group_list(
@@ -69,14 +105,17 @@ def group_list(
     healthcare_region: HealthcareRegion | None = None,
     host_region: Region | None = None,
     search: str = "",
+    sort: Sort | None = None,
 ) -> QuerySet[Group]:
+    """The groups matching the filters in the chosen order. The member count is a correlated
+    subquery, so PostgreSQL counts only the page's rows (and the paginator's COUNT none)."""
     today = timezone.localdate()
     groups = Group.objects.select_related("parent", "healthcare_region", "host_region").annotate(
-        current_member_count=Count(
-            "memberships",
-            filter=Q(memberships__start_date__lte=today)
-            & (Q(memberships__end_date__isnull=True) | Q(memberships__end_date__gte=today)),
-        )
+        current_member_count=count_per_row(Membership.objects.current(today), via="group"),
+        kind_order=choice_order("kind", GroupKind.choices, by_label=True),
+        status_order=choice_order("status", GroupStatus.choices),
+        kind_label=choice_label("kind", GroupKind.choices),
+        status_label=choice_label("status", GroupStatus.choices),
     )
     if kind:
         groups = groups.filter(kind=kind)
@@ -88,7 +127,9 @@ def group_list(
         groups = groups.filter(host_region=host_region)
     if search:
         groups = groups.filter(Q(name__icontains=search) | Q(description__icontains=search))
-    return groups.order_by("healthcare_region__name", "name")
+    if sort is None:
+        return groups.order_by("healthcare_region__name", "name", "pk")
+    return groups.order_by(*sort.order_by())
 
 
 @dataclass
@@ -239,7 +280,17 @@ def person_overview(person_id: int) -> Person | None:
     )
 
 
-def person_list(*, search: str = "") -> QuerySet[Person]:
+PERSON_COLUMNS = (
+    Column("namn", gettext_lazy("Namn"), ("last_name", "first_name")),
+    Column("titel", gettext_lazy("Titel"), ("title", "last_name", "first_name")),
+    Column(
+        "arbetsgivare", gettext_lazy("Arbetsgivare"), ("employer__name", "last_name", "first_name")
+    ),
+)
+PERSON_DEFAULT_SORT = "namn"
+
+
+def person_list(*, search: str = "", sort: Sort | None = None) -> QuerySet[Person]:
     people = Person.objects.select_related("employer", "user")
     if search:
         people = people.filter(
@@ -248,43 +299,79 @@ def person_list(*, search: str = "") -> QuerySet[Person]:
             | Q(email__icontains=search)
             | Q(title__icontains=search)
         )
-    return people.order_by("last_name", "first_name")
+    if sort is None:
+        return people.order_by("last_name", "first_name", "pk")
+    return people.order_by(*sort.order_by())
+
+
+@dataclass
+class CoverageCell:
+    region: Region
+    members: int  # current members representing the region
 
 
 @dataclass
 class CoverageRow:
     group: Group
-    cells: list[int]  # current members per region, in the order of the regions
+    cells: list[CoverageCell]  # in the order of the regions
 
     @property
     def gaps(self) -> int:
-        return sum(1 for cell in self.cells if not cell)
+        return sum(1 for cell in self.cells if not cell.members)
+
+
+COVERAGE_PER_PAGE = 50
+
+
+@dataclass
+class CoverageMatrix:
+    healthcare_region: HealthcareRegion
+    healthcare_regions: list[HealthcareRegion]
+    regions: list[Region]
+    rows: list[CoverageRow]
+    page: Page
+
+
+def first_healthcare_region() -> HealthcareRegion | None:
+    return HealthcareRegion.objects.order_by("name").first()
 
 
 def coverage_matrix(
-    healthcare_region: HealthcareRegion, *, today: datetime.date | None = None
-) -> tuple[list[Region], list[CoverageRow]]:
-    """Which regions sit in which active groups of a healthcare region, and where the gaps are:
-    the members are counted per group and region in SQL (three queries)."""
+    slug: str,
+    *,
+    page_number=1,
+    per_page: int = COVERAGE_PER_PAGE,
+    today: datetime.date | None = None,
+) -> CoverageMatrix | None:
+    """Which regions sit in which active groups of a healthcare region, and where the gaps
+    are, a page of groups at a time: the page's members are counted per group and region in
+    SQL (four queries; the pagination reads one group more instead of counting)."""
     today = today or timezone.localdate()
+    healthcare_regions = list(HealthcareRegion.objects.order_by("name"))
+    healthcare_region = next((hr for hr in healthcare_regions if hr.slug == slug), None)
+    if healthcare_region is None:
+        return None
     regions = list(healthcare_region.regions.order_by("name"))
-    groups = list(
-        healthcare_region.groups.exclude(status=GroupStatus.CLOSED).order_by("kind", "name")
+    groups = healthcare_region.groups.exclude(status=GroupStatus.CLOSED).order_by(
+        "kind", "name", "pk"
     )
+    page = UncountedPaginator(groups, per_page).get_page(page_number)
     counts = {
         (row["group_id"], row["region_id"]): row["members"]
         for row in Membership.objects.current(today)
-        .filter(group__healthcare_region=healthcare_region)
-        .exclude(group__status=GroupStatus.CLOSED)
+        .filter(group__in=[group.pk for group in page.object_list])
         .order_by()
         .values("group_id", "region_id")
         .annotate(members=Count("pk"))
     }
     rows = [
-        CoverageRow(group, [counts.get((group.pk, region.pk), 0) for region in regions])
-        for group in groups
+        CoverageRow(
+            group,
+            [CoverageCell(region, counts.get((group.pk, region.pk), 0)) for region in regions],
+        )
+        for group in page.object_list
     ]
-    return regions, rows
+    return CoverageMatrix(healthcare_region, healthcare_regions, regions, rows, page)
 
 
 # --- administration -----------------------------------------------------------------------
@@ -402,35 +489,32 @@ NOT_REPRESENTATIVE_KINDS = (
 
 def groups_missing_regions(*, today: datetime.date | None = None, limit: int = 5) -> Shortlist:
     """Active groups of a healthcare region in which some of its regions has no current
-    member: the gaps of the coverage matrix, across the country, in one query. Each group
-    carries `region_count` and `covered_count`."""
+    member: the gaps of the coverage matrix, across the country, in one query. The gap is an
+    EXISTS, so PostgreSQL walks the groups in order and stops after the first rows; the
+    counts each group carries (`region_count`, `covered_count`) are computed for those only."""
     today = today or timezone.localdate()
-    current = Q(memberships__start_date__lte=today) & (
-        Q(memberships__end_date__isnull=True) | Q(memberships__end_date__gte=today)
+    seat = Membership.objects.current(today).filter(
+        group=OuterRef(OuterRef("pk")), region=OuterRef("pk")
     )
-    regions = (
-        Region.objects.filter(healthcare_region=OuterRef("healthcare_region"))
-        .order_by()
-        .values("healthcare_region")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
+    regions = Region.objects.filter(healthcare_region=OuterRef("healthcare_region"))
+    uncovered = regions.exclude(Exists(seat))
     groups = (
         Group.objects.filter(status=GroupStatus.ACTIVE, healthcare_region__isnull=False)
         .exclude(kind__in=NOT_REPRESENTATIVE_KINDS)
+        .filter(Exists(uncovered))
         .annotate(
-            region_count=Subquery(regions),
-            covered_count=Count(
-                "memberships__region",
-                filter=current & Q(memberships__region__healthcare_region=F("healthcare_region")),
-                distinct=True,
-            ),
+            region_count=_count_of(regions),
+            covered_count=_count_of(regions.filter(Exists(seat))),
         )
-        .filter(covered_count__lt=F("region_count"))
         .select_related("healthcare_region")
-        .order_by("healthcare_region__name", "name")
+        .order_by("healthcare_region__name", "name", "pk")
     )
     return shortlist(groups, limit=limit)
+
+
+def _count_of(rows: QuerySet) -> Subquery:
+    """COUNT(*) of a correlated subquery (a Func, so Django adds no GROUP BY)."""
+    return Subquery(rows.order_by().annotate(n=Func(F("pk"), function="COUNT")).values("n"))
 
 
 def person_erasure_refusals(person: Person) -> list[str]:

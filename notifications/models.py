@@ -189,6 +189,8 @@ class OutboxMessage(models.Model):
             models.Index(fields=["status", "next_attempt_at"], name="outbox_status_next"),
             models.Index(fields=["user", "-created_at"], name="outbox_user_created"),
             models.Index(fields=["person", "-created_at"], name="outbox_person_created"),
+            # The outbox page's default order (newest first), read a page at a time.
+            models.Index(fields=["-created_at", "-id"], name="outbox_created"),
         ]
 
     def __str__(self) -> str:

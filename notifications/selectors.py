@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.core.paginator import Paginator
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from governance.models import (
     AgendaItem,
@@ -34,6 +34,9 @@ from notifications.notices import (
     notice_recipients,
     notice_refusal,
 )
+from portal.pagination import UncountedPaginator
+from portal.queries import choice_order
+from portal.sorting import Column, Sort
 
 OUTBOX_PAGE_SIZE = 50
 
@@ -152,10 +155,27 @@ class OutboxFilters:
     query: str = ""
 
 
-def outbox_page(filters: OutboxFilters, *, page: int | str = 1):
-    """The outbox, newest first, 50 a page: two queries (count and page), plus one for the
-    counts per status shown above the filters."""
-    messages = OutboxMessage.objects.select_related("meeting__group", "decision", "person")
+OUTBOX_COLUMNS = (
+    Column("skapat", gettext_lazy("Skapat"), ("created_at",), descending_first=True),
+    Column("mottagare", gettext_lazy("Mottagare"), ("to_name", "to_email")),
+    Column("amne", gettext_lazy("Ämne"), ("subject",)),
+    Column("typ", gettext_lazy("Typ"), ("kind_order", "-created_at")),
+    Column("status", gettext_lazy("Status"), ("status_order", "-created_at")),
+    Column("forsok", gettext_lazy("Försök"), ("attempts", "-created_at"), descending_first=True),
+)
+OUTBOX_DEFAULT_SORT = "-skapat"
+
+
+def outbox_page(filters: OutboxFilters, *, page: int | str = 1, sort: Sort | None = None):
+    """The outbox in the chosen order (newest first by default), 50 a page: one query (the
+    page reads one row more instead of counting), plus one for the counts per status shown
+    above the filters."""
+    messages = OutboxMessage.objects.select_related(
+        "meeting__group", "decision", "person"
+    ).annotate(
+        kind_order=choice_order("kind", MessageKind.choices, by_label=True),
+        status_order=choice_order("status", MessageStatus.choices),
+    )
     if filters.status:
         messages = messages.filter(status=filters.status)
     if filters.kind:
@@ -166,8 +186,8 @@ def outbox_page(filters: OutboxFilters, *, page: int | str = 1):
             | Q(to_name__icontains=filters.query)
             | Q(subject__icontains=filters.query)
         )
-    paginator = Paginator(messages.order_by("-created_at", "-pk"), OUTBOX_PAGE_SIZE)
-    return paginator.get_page(page)
+    ordering = sort.order_by() if sort is not None else ["-created_at", "-pk"]
+    return UncountedPaginator(messages.order_by(*ordering), OUTBOX_PAGE_SIZE).get_page(page)
 
 
 def outbox_counts() -> dict[str, int]:

@@ -16,6 +16,7 @@ from notifications import access, selectors, services
 from notifications.forms import OutboxFilterForm, PreferencesForm, RecipientForm
 from portal.access import require_administrator
 from portal.forms import posted
+from portal.sorting import sort_from
 
 
 def meeting_notice(request, pk: int):
@@ -117,13 +118,15 @@ def outbox(request):
     filters = selectors.OutboxFilters(
         status=data.get("status", ""), kind=data.get("kind", ""), query=data.get("q", "")
     )
-    page = selectors.outbox_page(filters, page=request.GET.get("page", 1))
+    sort = sort_from(request.GET, selectors.OUTBOX_COLUMNS, default=selectors.OUTBOX_DEFAULT_SORT)
+    page = selectors.outbox_page(filters, page=request.GET.get("page", 1), sort=sort)
     return render(
         request,
         "notifications/outbox.html",
         {
             "form": form,
             "page_obj": page,
+            "sort": sort,
             "counts": selectors.outbox_counts(),
         },
     )

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from django.db import DEFAULT_DB_ALIAS, connections, models
 from django.db.models import (
+    Case,
+    CharField,
     Count,
     F,
     Func,
@@ -15,6 +17,7 @@ from django.db.models import (
     QuerySet,
     Subquery,
     Value,
+    When,
     Window,
 )
 from django.db.models.functions import Cast, Coalesce, RowNumber
@@ -200,3 +203,28 @@ def _python(field, value):
     if isinstance(value, datetime.datetime) and timezone.is_naive(value):
         value = timezone.make_aware(value, datetime.UTC)
     return value
+
+
+def choice_order(field: str, choices, *, by_label: bool = False) -> Case:
+    """A sortable position for a choice field: the order its choices are declared in (a
+    lifecycle such as planned → active → closed), or with `by_label` the alphabetical order
+    of their labels in the current language, so a sorted column reads in the order shown,
+    not in the order of the stored English keys."""
+    pairs = list(choices)
+    if by_label:
+        pairs.sort(key=lambda pair: str(pair[1]).casefold())
+    return Case(
+        *(When(**{field: value}, then=Value(index)) for index, (value, _label) in enumerate(pairs)),
+        default=Value(len(pairs)),
+        output_field=IntegerField(),
+    )
+
+
+def choice_label(field: str, choices) -> Case:
+    """A choice field's label in the current language, from SQL: a list of 50 rows then needs
+    no `get_FOO_display()` per row (each one hashes every lazy label of the choices)."""
+    return Case(
+        *(When(**{field: value}, then=Value(str(label))) for value, label in choices),
+        default=Value(""),
+        output_field=CharField(),
+    )

@@ -6,6 +6,7 @@ from finance.cost_sharing import sharing_csv
 from finance.forms import RevisionCompareForm, RevisionCreateForm
 from portal import events
 from portal.downloads import content_disposition
+from portal.sorting import sort_from
 
 
 def _revision_number(request) -> int | None:
@@ -22,9 +23,16 @@ class BudgetListView(TemplateView):
 
     def get_context_data(self, **kwargs):
         owners = access.budget_owners_for(self.request.user)
-        listing = selectors.budget_list(page_number=self.request.GET.get("page"))
+        sort = sort_from(
+            self.request.GET, selectors.BUDGET_COLUMNS, default=selectors.BUDGET_DEFAULT_SORT
+        )
+        listing = selectors.budget_list(page_number=self.request.GET.get("page"), sort=sort)
         return super().get_context_data(
-            bodies=listing.bodies, page_obj=listing.page, can_import=owners.exists(), **kwargs
+            bodies=listing.bodies,
+            page_obj=listing.page,
+            sort=sort,
+            can_import=owners.exists(),
+            **kwargs,
         )
 
 

@@ -50,12 +50,15 @@ def meetings_of_groups(group_ids, *, now: datetime.datetime, limit: int = 5) -> 
 
 def minutes_awaiting_approval_by(user, *, limit: int = 8) -> Shortlist:
     """Submitted minutes the user is named to approve (as adjuster or chair) and has not yet."""
+    # One IN over a UNION rather than an OR of two: PostgreSQL then starts from the user's few
+    # seats as adjuster or chair instead of reading every minutes row (no index on status).
+    named = (
+        MinutesAdjuster.objects.filter(person__user=user)
+        .values("minutes")
+        .union(Minutes.objects.filter(chair__user=user).values("pk"), all=True)
+    )
     minutes = (
-        Minutes.objects.filter(status=MinutesStatus.SUBMITTED)
-        .filter(
-            Q(pk__in=MinutesAdjuster.objects.filter(person__user=user).values("minutes"))
-            | Q(chair__user=user)
-        )
+        Minutes.objects.filter(status=MinutesStatus.SUBMITTED, pk__in=named)
         .exclude(pk__in=MinutesApproval.objects.filter(person__user=user).values("minutes"))
         .select_related("meeting", "meeting__group")
         .annotate(overdue=_overdue_for("meeting__starts_at"))

@@ -1,12 +1,12 @@
-from django.shortcuts import get_object_or_404, redirect
+from django.http import Http404
+from django.shortcuts import redirect
 from django.views.generic import TemplateView
 
 from groups import selectors
-from groups.models import HealthcareRegion
 
 
 def coverage_index(request):
-    first = HealthcareRegion.objects.order_by("name").first()
+    first = selectors.first_healthcare_region()
     if first is None:
         return redirect("groups:list")
     return redirect("groups:coverage", slug=first.slug)
@@ -16,12 +16,16 @@ class CoverageView(TemplateView):
     template_name = "groups/coverage.html"
 
     def get_context_data(self, **kwargs):
-        healthcare_region = get_object_or_404(HealthcareRegion, slug=self.kwargs["slug"])
-        regions, rows = selectors.coverage_matrix(healthcare_region)
+        matrix = selectors.coverage_matrix(
+            self.kwargs["slug"], page_number=self.request.GET.get("page")
+        )
+        if matrix is None:
+            raise Http404
         return super().get_context_data(
-            healthcare_region=healthcare_region,
-            healthcare_regions=HealthcareRegion.objects.order_by("name"),
-            regions=regions,
-            rows=rows,
+            healthcare_region=matrix.healthcare_region,
+            healthcare_regions=matrix.healthcare_regions,
+            regions=matrix.regions,
+            rows=matrix.rows,
+            page_obj=matrix.page,
             **kwargs,
         )

@@ -13,6 +13,7 @@ from groups.permissions import MANAGE_MEETINGS
 from groups.registry import group_page_sections
 from portal.access import is_administrator
 from portal.forms import posted
+from portal.sorting import sort_from
 from portal.time_travel import AsOfForm
 
 
@@ -24,17 +25,22 @@ class GroupListView(ListView):
     def get_queryset(self):
         self.filter_form = GroupFilterForm(self.request.GET or None)
         filters = self.filter_form.cleaned_data if self.filter_form.is_valid() else {}
+        self.sort = sort_from(
+            self.request.GET, selectors.GROUP_COLUMNS, default=selectors.GROUP_DEFAULT_SORT
+        )
         return selectors.group_list(
             kind=filters.get("kind", ""),
             status=filters.get("status", ""),
             healthcare_region=filters.get("healthcare_region"),
             host_region=filters.get("host_region"),
             search=filters.get("q", ""),
+            sort=self.sort,
         )
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             filter_form=self.filter_form,
+            sort=self.sort,
             managed_ids=selectors.group_ids_managed_by(self.request.user),
             **kwargs,
         )

@@ -11,6 +11,7 @@ from groups.forms import PersonForm
 from portal import gdpr
 from portal.access import is_administrator
 from portal.forms import posted
+from portal.sorting import sort_from
 
 
 class PersonListView(ListView):
@@ -20,10 +21,13 @@ class PersonListView(ListView):
 
     def get_queryset(self):
         self.search = self.request.GET.get("q", "").strip()[:100]
-        return selectors.person_list(search=self.search)
+        self.sort = sort_from(
+            self.request.GET, selectors.PERSON_COLUMNS, default=selectors.PERSON_DEFAULT_SORT
+        )
+        return selectors.person_list(search=self.search, sort=self.sort)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(search=self.search, **kwargs)
+        return super().get_context_data(search=self.search, sort=self.sort, **kwargs)
 
 
 class PersonDetailView(TemplateView):

@@ -94,7 +94,7 @@ def test_budget_list_is_paged(admin_client):
     assert "Sida 2 (51–51)" in second
 
 
-COVERAGE_QUERIES = 8
+COVERAGE_QUERIES = 7
 
 
 def test_coverage_matrix_is_counted_in_sql(admin_client):

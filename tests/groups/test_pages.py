@@ -3,6 +3,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
+from groups import selectors
 from groups.models import Group, Membership, Person
 from groups.services import membership_start
 from tests.groups.factories import (
@@ -251,3 +252,18 @@ def test_group_list_marks_the_groups_the_user_leads(client, healthcare_region):
     assert content.count("Du leder") == 1
     row = content[content.index(led.name) : content.index(led.name) + 300]
     assert "Du leder" in row and other.name not in row
+
+
+def test_coverage_matrix_pages_its_groups_and_names_each_region_on_each_cell(
+    admin_client, healthcare_region
+):
+    hr, regions = healthcare_region
+    for name in ("Arbetsgrupp A", "Arbetsgrupp B", "Arbetsgrupp C"):
+        GroupFactory(healthcare_region=hr, name=name, kind="working_group")
+    second = selectors.coverage_matrix(hr.slug, page_number=2, per_page=2)
+    assert [row.group.name for row in second.rows] == ["Arbetsgrupp C"]
+    assert not second.page.has_next() and second.page.number == 2
+    assert [cell.region for cell in second.rows[0].cells] == sorted(regions, key=lambda r: r.name)
+    content = admin_client.get(reverse("groups:coverage", args=[hr.slug])).content.decode()
+    # On a phone each cell is a line of the group's card, named after its region.
+    assert f'<td class="gap" data-label="{regions[0].name}">' in content
