@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from groups.models import Group, HealthcareRegion
 from portal.forms import PortalFormMixin
+from portal.widgets import LongSelect
 
 KIND_DECISIONS = "beslut"
 KIND_MINUTES = "protokoll"
@@ -43,6 +44,7 @@ class RegisterFilterForm(PortalFormMixin, forms.Form):
         queryset=Group.objects.none(),
         required=False,
         empty_label=_("Alla"),
+        widget=LongSelect,
         error_messages={"invalid_choice": _("Välj ett organ i listan.")},
     )
     region = forms.ModelChoiceField(

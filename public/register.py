@@ -7,12 +7,13 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
-from django.core.paginator import Page, Paginator
+from django.core.paginator import Page
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.db.models.functions import ExtractYear
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from governance.documents.commissions import commission_public_html
 from governance.documents.meetings import decision_extract_html, minutes_html
@@ -27,8 +28,10 @@ from governance.models import (
 from governance.selectors.commissions import commission_for_pdf
 from governance.selectors.meetings import meeting_overview
 from governance.selectors.paragraphs import decision_label
-from governance.selectors.search import filter_decisions_by_text
+from governance.selectors.search import RANK_CANDIDATES, filter_decisions_by_text
 from groups.models import Group, HealthcareRegion
+from portal.pagination import UncountedPaginator
+from portal.sorting import Column, Sort, sort_from
 from public.forms import KIND_COMMISSIONS, KIND_DECISIONS, KIND_MINUTES
 from public.selectors import (
     PublicAttachment,
@@ -42,6 +45,7 @@ from public.selectors import (
 )
 
 PAGE_SIZE = 25
+RELEVANCE = "relevans"
 
 
 # --- the list -------------------------------------------------------------------------------
@@ -85,8 +89,11 @@ def filter_choices() -> dict:
     return {"bodies": bodies, "regions": regions, "years": years}
 
 
-def _decisions(filters: dict) -> QuerySet[Decision]:
+def _decisions(filters: dict, sort: Sort) -> QuerySet[Decision]:
+    by_relevance = sort.column.key == RELEVANCE
     decisions = published_decisions().prefetch_related(None)
+    if not by_relevance:
+        decisions = decisions.order_by(*sort.order_by())
     if filters.get("body"):
         decisions = decisions.filter(body=filters["body"])
     if filters.get("region"):
@@ -98,12 +105,12 @@ def _decisions(filters: dict) -> QuerySet[Decision]:
         public_ones = decisions.filter(is_confidential=False).exclude(
             agenda_item__is_confidential=True
         )
-        decisions = filter_decisions_by_text(public_ones, filters["q"])
+        decisions = filter_decisions_by_text(public_ones, filters["q"], ranked=by_relevance)
     return decisions
 
 
-def _minutes(filters: dict) -> QuerySet[Minutes]:
-    minutes = published_minutes()
+def _minutes(filters: dict, sort: Sort) -> QuerySet[Minutes]:
+    minutes = published_minutes().order_by(*sort.order_by())
     if filters.get("body"):
         minutes = minutes.filter(meeting__group=filters["body"])
     if filters.get("region"):
@@ -123,8 +130,8 @@ def _minutes(filters: dict) -> QuerySet[Minutes]:
     return minutes
 
 
-def _commissions(filters: dict) -> QuerySet[Commission]:
-    commissions = published_commissions()
+def _commissions(filters: dict, sort: Sort) -> QuerySet[Commission]:
+    commissions = published_commissions().order_by(*sort.order_by())
     if filters.get("body"):
         commissions = commissions.filter(
             Q(commissioner=filters["body"]) | Q(assignee=filters["body"])
@@ -192,11 +199,80 @@ LISTS = {
 }
 
 
-def register_page(filters: dict, page_number) -> tuple[Page, list[RegisterEntry]]:
-    """One page of the chosen kind of document (two queries: the count and the rows)."""
+def _columns(handling, organ, region, datum, *more) -> tuple[Column, ...]:
+    """The four headers every kind shows, ordered by that kind's fields."""
+    return (
+        Column("handling", gettext_lazy("Handling"), handling),
+        Column("organ", gettext_lazy("Organ"), organ),
+        Column("region", gettext_lazy("Sjukvårdsregion"), region),
+        Column("datum", gettext_lazy("Datum"), datum, descending_first=True),
+        *more,
+    )
+
+
+# Each kind's columns (?sortera=…) and its default order (as before sorting came): decisions
+# by year, body and § ("paragraf", no header of its own, as in published_decisions), the
+# minutes and commissions newest first. A searched decision list ranks the best matches first.
+_DECISION_COLUMNS = _columns(
+    ("title",),
+    ("body__name", "-year", "-number"),
+    ("body__healthcare_region__name", "body__name", "-year", "-number"),
+    ("decision_date",),
+    Column("paragraf", gettext_lazy("Paragraf"), ("year", "-body__name", "number")),
+)
+SORTS = {
+    KIND_DECISIONS: (_DECISION_COLUMNS, "-paragraf"),
+    KIND_MINUTES: (
+        _columns(
+            ("kind", "meeting__group__name", "-meeting__starts_at"),
+            ("meeting__group__name", "-meeting__starts_at"),
+            ("meeting__group__healthcare_region__name", "meeting__group__name"),
+            ("meeting__starts_at",),
+        ),
+        "-datum",
+    ),
+    KIND_COMMISSIONS: (
+        _columns(
+            ("title",),
+            ("commissioner__name", "title"),
+            ("commissioner__healthcare_region__name", "commissioner__name", "title"),
+            ("start_date", "-title"),
+        ),
+        "-datum",
+    ),
+}
+
+
+def register_sort(filters: dict, params) -> Sort:
+    """The sort of the chosen kind from the URL (request.GET), its default when none."""
+    columns, default = SORTS[filters["kind"]]
+    if filters["kind"] == KIND_DECISIONS and filters.get("q"):
+        columns = (*columns, Column(RELEVANCE, gettext_lazy("Relevans"), ("pk",)))
+        default = RELEVANCE
+    return sort_from(params, columns, default=default)
+
+
+@dataclass(frozen=True)
+class RegisterPage:
+    page: Page
+    entries: list[RegisterEntry]
+    sort: Sort
+    # Searched decisions by relevance: the best among the newest RANK_CANDIDATES matches.
+    ranked_among: int | None
+
+
+def register_page(filters: dict, page_number, params) -> RegisterPage:
+    """One page of the chosen kind of document in the order `params` (request.GET) asks for
+    (one query: no count)."""
     query, entry = LISTS[filters["kind"]]
-    page = Paginator(query(filters), PAGE_SIZE).get_page(page_number)
-    return page, [entry(obj) for obj in page.object_list]
+    sort = register_sort(filters, params)
+    page = UncountedPaginator(query(filters, sort), PAGE_SIZE).get_page(page_number)
+    return RegisterPage(
+        page=page,
+        entries=[entry(obj) for obj in page.object_list],
+        sort=sort,
+        ranked_among=RANK_CANDIDATES if sort.column.key == RELEVANCE else None,
+    )
 
 
 # --- the PDFs: (HTML, metadata, file name) of the public variant, or None -------------------

@@ -15,6 +15,7 @@ from governance.services.commissions import SectionInput
 from groups.forms import GroupChoiceField
 from groups.models import Group
 from portal.forms import DateInput, PortalFormMixin
+from portal.widgets import LongSelect
 
 TOO_LONG = _(
     "Texten är för lång: högst %(limit_value)d tecken är tillåtet, den har %(show_value)d."
@@ -31,10 +32,18 @@ class CommissionFilterForm(PortalFormMixin, forms.Form):
         label=_("Status"), required=False, choices=[("", _("Alla")), *CommissionStatus.choices]
     )
     commissioner = GroupChoiceField(
-        label=_("Uppdragsgivare"), required=False, queryset=_groups(), empty_label=_("Alla")
+        label=_("Uppdragsgivare"),
+        required=False,
+        queryset=_groups(),
+        empty_label=_("Alla"),
+        widget=LongSelect,
     )
     assignee = GroupChoiceField(
-        label=_("Grupp/enhet"), required=False, queryset=_groups(), empty_label=_("Alla")
+        label=_("Grupp/enhet"),
+        required=False,
+        queryset=_groups(),
+        empty_label=_("Alla"),
+        widget=LongSelect,
     )
     overdue = forms.BooleanField(label=_("Bara med försenade leveranser"), required=False)
 

@@ -23,6 +23,7 @@ from governance.services.rules import approval_deadline
 from groups.forms import GroupChoiceField
 from groups.models import Group, MembershipRole, Person
 from portal.forms import DateInput, DateTimeInput, PortalFormMixin
+from portal.widgets import LongSelect
 
 
 def add_service_error(form: forms.BaseForm, error: ValidationError) -> None:
@@ -495,6 +496,7 @@ class DecisionFilterForm(SetupFormMixin, forms.Form):
         required=False,
         queryset=Group.objects.none(),
         empty_label=_("Alla"),
+        widget=LongSelect,
     )
     year = forms.TypedChoiceField(label=_("År"), required=False, coerce=int, empty_value=None)
     status = forms.ChoiceField(

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from django.core.cache import cache
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from governance.access.meetings import readable_group_ids
 from governance.models import (
@@ -36,10 +37,33 @@ from governance.selectors.participants import decision_participants, standalone_
 from governance.selectors.search import filter_decisions_by_text
 from groups.models import Group
 from portal.history import merged_history
+from portal.sorting import Column, Sort, sort_from
 
-# Newest year first, then body by body (in the order they were created) with the latest § first:
-# the order of the index decision_register_order.
-REGISTER_ORDER = ("-year", "body_id", "-number")
+# The register's sortable columns (?sortera=…). The default, "-paragraf", is newest year first,
+# then body by body (in the order they were created) with the latest § first: the order of the
+# index decision_register_order. Each ordering has an index of its own (migration 0012).
+REGISTER_COLUMNS = (
+    Column("organ", gettext_lazy("Organ"), ("body__name",)),
+    Column("paragraf", gettext_lazy("§"), ("year", "-body_id", "number"), descending_first=True),
+    Column("arende", gettext_lazy("Ärende"), ("title",)),
+    Column("diarienummer", gettext_lazy("Diarienummer"), ("registry_number",)),
+    Column("datum", gettext_lazy("Beslutsdatum"), ("decision_date",), descending_first=True),
+    Column("status", gettext_lazy("Status"), ("status", "-decision_date")),
+)
+REGISTER_DEFAULT = "-paragraf"
+REGISTER_ORDER = ("-year", "body_id", "-number", "-pk")
+# A searched register lists the best matches first (governance.selectors.search) until the
+# user sorts by a column; relevance has no header of its own.
+RELEVANCE = "relevans"
+SEARCHED_COLUMNS = (*REGISTER_COLUMNS, Column(RELEVANCE, gettext_lazy("Relevans"), ("pk",)))
+
+
+def register_sort(params, *, searched: bool) -> Sort:
+    """The register's sort from the URL (request.GET): by relevance when searched and no
+    column is chosen."""
+    if searched:
+        return sort_from(params, SEARCHED_COLUMNS, default=RELEVANCE)
+    return sort_from(params, REGISTER_COLUMNS, default=REGISTER_DEFAULT)
 
 
 def decision_list(
@@ -51,8 +75,10 @@ def decision_list(
     date_from: datetime.date | None = None,
     date_to: datetime.date | None = None,
     search: str = "",
+    sort: Sort | None = None,
 ) -> QuerySet[Decision]:
-    """The decision register: official decisions for everyone, proposals for the body's members."""
+    """The decision register: official decisions for everyone, proposals for the body's members,
+    in the order of `sort` (a column of REGISTER_COLUMNS, or with a search RELEVANCE)."""
     decisions = (
         Decision.objects.select_related("body")
         .prefetch_related(Prefetch("clauses", queryset=DecisionClause.objects.order_by("position")))
@@ -72,8 +98,9 @@ def decision_list(
         decisions = decisions.filter(decision_date__gte=date_from)
     if date_to:
         decisions = decisions.filter(decision_date__lte=date_to)
-    decisions = decisions.order_by(*REGISTER_ORDER)
-    return filter_decisions_by_text(decisions, search)
+    by_relevance = sort is None or sort.column.key == RELEVANCE
+    decisions = decisions.order_by(*(REGISTER_ORDER if by_relevance else sort.order_by()))
+    return filter_decisions_by_text(decisions, search, ranked=by_relevance)
 
 
 # The register's filter choices (years, bodies with decisions) are the same for everyone and

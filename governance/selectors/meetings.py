@@ -21,6 +21,7 @@ from django.db.models import (
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from governance.access.meetings import readable_group_ids
 from governance.models import (
@@ -53,12 +54,33 @@ from governance.services.paragraphs import default_kind
 from groups.models import Group, Membership, MembershipRole, Person
 from portal.history import merged_history, user_label
 from portal.queries import count_per_row
+from portal.sorting import Column, Sort, sort_from
 
 ROLE_ORDER = {role: index for index, role in enumerate(MembershipRole.values)}
 
 
+# The meeting list's sortable columns (?sortera=…): newest first by default, the next first
+# among the coming meetings. Each ordering has an index (migration 0012).
+MEETING_COLUMNS = (
+    Column("datum", gettext_lazy("Datum"), ("starts_at",), descending_first=True),
+    Column("grupp", gettext_lazy("Grupp"), ("group__name", "-starts_at")),
+    Column("mote", gettext_lazy("Möte"), ("title", "-starts_at")),
+    Column("plats", gettext_lazy("Plats"), ("place", "-starts_at")),
+    Column("status", gettext_lazy("Status"), ("status", "-starts_at")),
+)
+
+
+def meeting_sort(params, *, when: str = "") -> Sort:
+    return sort_from(params, MEETING_COLUMNS, default="datum" if when == "upcoming" else "-datum")
+
+
 def meeting_list(
-    *, user, group: Group | None = None, when: str = "", search: str = ""
+    *,
+    user,
+    group: Group | None = None,
+    when: str = "",
+    search: str = "",
+    sort: Sort | None = None,
 ) -> QuerySet[Meeting]:
     meetings = Meeting.objects.select_related("group", "group__healthcare_region", "minutes")
     meetings = meetings.annotate(
@@ -72,11 +94,11 @@ def meeting_list(
         meetings = meetings.filter(group=group)
     now = timezone.now()
     if when == "upcoming":
-        meetings = meetings.filter(starts_at__gte=now).order_by("starts_at")
+        meetings = meetings.filter(starts_at__gte=now)
     elif when == "past":
-        meetings = meetings.filter(starts_at__lt=now).order_by("-starts_at")
-    else:
-        meetings = meetings.order_by("-starts_at")
+        meetings = meetings.filter(starts_at__lt=now)
+    sort = sort or meeting_sort({}, when=when)
+    meetings = meetings.order_by(*sort.order_by())
     if search:
         meetings = meetings.filter(
             Q(title__icontains=search)

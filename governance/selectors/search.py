@@ -46,10 +46,20 @@ def _matching_ids(text: str) -> RawSQL:
     return RawSQL(sql, [*params, tsquery])
 
 
-def filter_decisions_by_text(queryset: QuerySet[Decision], text: str) -> QuerySet[Decision]:
-    """The decisions of the queryset that match the text, best match first (then the
-    queryset's own order), annotated with `search_headline`; the queryset itself when the
-    text is blank."""
+# Ranking reads every match's vector: a common word ("vård", "region") matches tens of
+# thousands of decisions at national scale, too many to rank within a page's time. Only the
+# newest matches (highest ids, an index-ordered walk of the filtered queryset) are ranked; the
+# pages that rank say so, and sorting by a column lists every match.
+RANK_CANDIDATES = 1000
+
+
+def filter_decisions_by_text(
+    queryset: QuerySet[Decision], text: str, *, ranked: bool = True
+) -> QuerySet[Decision]:
+    """The decisions of the queryset that match the text, annotated with `search_headline`;
+    the queryset itself when the text is blank. Ranked: the best match among the newest
+    RANK_CANDIDATES matches first (then the queryset's own order); otherwise every match in
+    the queryset's own order."""
     text = (text or "").strip()[:200]
     if not text:
         return queryset
@@ -70,8 +80,12 @@ def filter_decisions_by_text(queryset: QuerySet[Decision], text: str) -> QuerySe
         output_field=TextField(),
     )
     order = queryset.query.order_by or Decision._meta.ordering
+    matches = queryset.filter(pk__in=_matching_ids(text))
+    if not ranked:
+        return matches.annotate(search_headline=search.headline(document, text))
+    candidates = matches.order_by("-pk").values("pk")[:RANK_CANDIDATES]
     return (
-        queryset.filter(pk__in=_matching_ids(text))
+        queryset.filter(pk__in=candidates)
         .annotate(
             search_rank=search.rank(text),
             search_headline=search.headline(document, text),

@@ -40,12 +40,18 @@ class MeetingListView(ListView):
         self.when = self.request.GET.get("nar", "")
         if self.when not in ("upcoming", "past"):
             self.when = ""
+        self.sort = selectors.meeting_sort(self.request.GET, when=self.when)
         return selectors.meeting_list(
-            user=self.request.user, when=self.when, search=self.request.GET.get("q", "")[:100]
+            user=self.request.user,
+            when=self.when,
+            search=self.request.GET.get("q", "")[:100],
+            sort=self.sort,
         )
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(when=self.when, q=self.request.GET.get("q", ""), **kwargs)
+        return super().get_context_data(
+            when=self.when, q=self.request.GET.get("q", ""), sort=self.sort, **kwargs
+        )
 
 
 def meeting_group_list(request, group_id: int):
