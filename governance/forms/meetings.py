@@ -445,7 +445,7 @@ class DecisionForm(VersionedFormMixin, SetupFormMixin, forms.ModelForm):
         self.fields["concerned_commissions"].help_text = _(
             "Uppdrag som beslutet gäller. Håll ned Ctrl (Cmd på Mac) för att välja flera."
         )
-        self.fields["body"].queryset = bodies
+        self.fields["body"].choices = [("", _("Alla")), *bodies]
         self.fields["body"].error_messages["required"] = _("Välj det beslutande organet.")
         self.fields["meeting"].queryset = meetings
         self.fields["agenda_item"].queryset = agenda_items
@@ -491,11 +491,12 @@ class DecisionForm(VersionedFormMixin, SetupFormMixin, forms.ModelForm):
 
 class DecisionFilterForm(SetupFormMixin, forms.Form):
     q = forms.CharField(label=_("Sök"), required=False, max_length=100)
-    body = GroupChoiceField(
+    # The id of a body (the choices are (id, label) pairs, read from a cache).
+    body = forms.TypedChoiceField(
         label=_("Beslutande organ"),
         required=False,
-        queryset=Group.objects.none(),
-        empty_label=_("Alla"),
+        coerce=int,
+        empty_value=None,
         widget=LongSelect,
     )
     year = forms.TypedChoiceField(label=_("År"), required=False, coerce=int, empty_value=None)
@@ -507,7 +508,7 @@ class DecisionFilterForm(SetupFormMixin, forms.Form):
 
     def __init__(self, *args, bodies, years, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["body"].queryset = bodies
+        self.fields["body"].choices = [("", _("Alla")), *bodies]
         self.fields["year"].choices = [("", _("Alla")), *((y, y) for y in years)]
         self.finish_setup()
 

@@ -46,6 +46,32 @@ COMMISSION_COLUMNS = (
 )
 
 
+def commission_filter_choices() -> dict:
+    """The groups the list's filters offer, as (id, label): those that commission, and those
+    that are commissioned (two queries of names, no model instances: 1,200 groups at national
+    scale)."""
+    national = _("nationell")
+
+    def choices(role: str) -> list[tuple[int, str]]:
+        rows = (
+            Group.objects.filter(Exists(Commission.objects.filter(**{role: OuterRef("pk")})))
+            .order_by("name", "pk")
+            .values_list(
+                "pk",
+                "name",
+                "is_national",
+                "healthcare_region__short_name",
+                "healthcare_region__name",
+            )
+        )
+        return [
+            (pk, f"{name} ({national if is_national else short or long})")
+            for pk, name, is_national, short, long in rows
+        ]
+
+    return {"commissioners": choices("commissioner"), "assignees": choices("assignee")}
+
+
 def commission_sort(params) -> Sort:
     return sort_from(params, COMMISSION_COLUMNS, default="-period")
 
@@ -54,8 +80,8 @@ def commission_list(
     *,
     user,
     status: str = "",
-    commissioner: Group | None = None,
-    assignee: Group | None = None,
+    commissioner: Group | int | None = None,
+    assignee: Group | int | None = None,
     overdue: bool = False,
     search: str = "",
     today: datetime.date | None = None,

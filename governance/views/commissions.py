@@ -53,7 +53,7 @@ def _add_errors(form, error: ValidationError) -> None:
 
 
 def commission_list(request):
-    filter_form = CommissionFilterForm(request.GET or None)
+    filter_form = CommissionFilterForm(request.GET or None, **selectors.commission_filter_choices())
     filters = filter_form.cleaned_data if filter_form.is_valid() else {}
     sort = selectors.commission_sort(request.GET)
     commissions = selectors.commission_list(

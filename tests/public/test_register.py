@@ -241,14 +241,14 @@ def _grow(record, n):
 @pytest.mark.parametrize(
     ("query", "queries"),
     [
-        ("", 5),
-        ("?kind=protokoll", 5),
-        ("?kind=uppdrag", 5),
-        ("?kind=beslut&q=rapport&year=2025", 5),
-        ("?sortera=organ", 5),
-        ("?kind=protokoll&sortera=-region", 5),
-        ("?kind=uppdrag&sortera=handling", 5),
-        ("?kind=beslut&q=rapport&sortera=-datum", 5),
+        ("", 2),
+        ("?kind=protokoll", 2),
+        ("?kind=uppdrag", 2),
+        ("?kind=beslut&q=rapport&year=2025", 2),
+        ("?sortera=organ", 2),
+        ("?kind=protokoll&sortera=-region", 2),
+        ("?kind=uppdrag&sortera=handling", 2),
+        ("?kind=beslut&q=rapport&sortera=-datum", 2),
     ],
 )
 def test_list_pages_run_a_fixed_number_of_queries(
@@ -256,6 +256,10 @@ def test_list_pages_run_a_fixed_number_of_queries(
 ):
     for extra in (0, 30):
         _grow(record, extra)
+        # The first visit after a change reads the filters' choices (four queries) into the
+        # cache; the count pinned is every visit after it.
+        with django_assert_num_queries(queries + 4):
+            assert anonymous.get(url("register") + query).status_code == 200
         with django_assert_num_queries(queries):
             assert anonymous.get(url("register") + query).status_code == 200
 
