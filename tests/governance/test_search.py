@@ -9,8 +9,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from governance.models import Decision, DecisionStatus
-from governance.selectors.decisions import REGISTER_ORDER, decision_list
 from governance.selectors import search as search_selectors
+from governance.selectors.decisions import REGISTER_ORDER, decision_list
 from governance.selectors.search import filter_decisions_by_text
 from governance.services import decisions
 from portal.search import prefix_query

@@ -303,3 +303,20 @@ def test_login_page_and_public_pages_link_to_the_register(anonymous, record):
     assert target in anonymous.get(reverse("login")).content.decode()
     for page in _pages(record):
         assert target in anonymous.get(page).content.decode()
+
+
+def test_sorting_a_kind_changes_the_order_and_keeps_the_filters(anonymous):
+    for title in ("Bemanning", "Akutflöden", "Cancerplan"):
+        CommissionFactory(title=title, status=CommissionStatus.DECIDED)
+    query = {"kind": "uppdrag"}
+    by_title = anonymous.get(url("register"), {**query, "sortera": "handling"}).content.decode()
+    assert [by_title.find(t) for t in ("Akutflöden", "Bemanning", "Cancerplan")] == sorted(
+        by_title.find(t) for t in ("Akutflöden", "Bemanning", "Cancerplan")
+    )
+    backwards = anonymous.get(url("register"), {**query, "sortera": "-handling"}).content
+    page = backwards.decode()
+    assert page.find("Cancerplan") < page.find("Bemanning") < page.find("Akutflöden")
+    assert 'aria-sort="descending"' in page
+    assert '<input type="hidden" name="sortera" value="-handling">' in page
+    assert 'href="?kind=uppdrag&amp;sortera=organ"' in page
+    assert 'data-label="Sjukvårdsregion"' in page and "stack-table" in page
