@@ -137,13 +137,22 @@ class Month:
     meetings: list[Meeting]
 
 
-def meetings_by_month(meetings: list[Meeting]) -> list[Month]:
-    """A calendar-like overview: the meetings grouped under their month, in date order."""
+# A group's meeting calendar: oldest month first (the default) or the latest first.
+CALENDAR_COLUMNS = (Column("datum", gettext_lazy("Datum"), ("starts_at",)),)
+
+
+def calendar_sort(params) -> Sort:
+    return sort_from(params, CALENDAR_COLUMNS, default="datum")
+
+
+def meetings_by_month(meetings: list[Meeting], *, newest_first: bool = False) -> list[Month]:
+    """A calendar-like overview: the meetings grouped under their month, in date order (the
+    latest first when asked)."""
 
     def month_of(meeting: Meeting) -> datetime.date:
         return timezone.localtime(meeting.starts_at).date().replace(day=1)
 
-    ordered = sorted(meetings, key=lambda m: m.starts_at)
+    ordered = sorted(meetings, key=lambda m: (m.starts_at, m.pk), reverse=newest_first)
     return [Month(month, list(items)) for month, items in groupby(ordered, key=month_of)]
 
 

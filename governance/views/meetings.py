@@ -57,12 +57,14 @@ class MeetingListView(ListView):
 def meeting_group_list(request, group_id: int):
     group = access.group_for_viewing_meetings(group_id, user=request.user)
     meetings = list(selectors.meeting_list(user=request.user, group=group))
+    sort = selectors.calendar_sort(request.GET)
     return render(
         request,
         "governance/meeting_group_list.html",
         {
             "group": group,
-            "months": selectors.meetings_by_month(meetings),
+            "sort": sort,
+            "months": selectors.meetings_by_month(meetings, newest_first=sort.descending),
             "today": timezone.localdate(),
             "can_manage": user_can_on_group(request.user, MANAGE_MEETINGS, group),
         },

@@ -178,3 +178,21 @@ def test_the_section_templates_sort_by_name_or_kind(admin_client):
     assert order_of(by_name_reversed, *names) == names[::-1]
     assert body_cells_have_labels(by_name)
     assert 'aria-sort="descending"' in by_name_reversed
+
+
+GROUP_MEETINGS_QUERIES = 5
+
+
+def test_a_groups_meeting_calendar_shows_the_latest_month_first_when_asked(admin_client):
+    group = GroupFactory()
+    start = datetime.datetime(2025, 3, 1, 9, tzinfo=TZ)
+    MeetingFactory(group=group, title="Vårmöte", starts_at=start)
+    MeetingFactory(group=group, title="Höstmöte", starts_at=start + datetime.timedelta(days=200))
+    url = reverse("governance:meeting_group_list", args=[group.pk])
+    oldest = admin_client.get(url).content.decode()
+    assert order_of(oldest, "Vårmöte", "Höstmöte") == ["Vårmöte", "Höstmöte"]
+    latest = admin_client.get(url, {"sortera": "-datum"}).content.decode()
+    assert order_of(latest, "Vårmöte", "Höstmöte") == ["Höstmöte", "Vårmöte"]
+    assert 'href="?sortera=-datum" aria-current="true"' in latest
+    assert_page_queries(admin_client, url, GROUP_MEETINGS_QUERIES)
+    assert_page_queries(admin_client, url + "?sortera=-datum", GROUP_MEETINGS_QUERIES)
