@@ -445,7 +445,7 @@ class DecisionForm(VersionedFormMixin, SetupFormMixin, forms.ModelForm):
         self.fields["concerned_commissions"].help_text = _(
             "Uppdrag som beslutet gäller. Håll ned Ctrl (Cmd på Mac) för att välja flera."
         )
-        self.fields["body"].choices = [("", _("Alla")), *bodies]
+        self.fields["body"].queryset = bodies
         self.fields["body"].error_messages["required"] = _("Välj det beslutande organet.")
         self.fields["meeting"].queryset = meetings
         self.fields["agenda_item"].queryset = agenda_items
