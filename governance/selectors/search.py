@@ -16,6 +16,7 @@ from django.contrib.postgres.aggregates import StringAgg
 from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery, TextField, Value
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, Concat
+from django.db.models.sql.where import WhereNode
 
 from governance.access.meetings import readable_group_ids
 from governance.models import Decision, DecisionClause, Minutes, MinutesItemNote
@@ -94,8 +95,12 @@ def filter_decisions_by_text(
     candidates = newest.filter(_own_match(text))[:RANK_CANDIDATES].union(
         newest.filter(pk__in=newest_clauses)
     )
+    # The candidates met the queryset's filters already; repeated on the outer query they made
+    # PostgreSQL scan the whole register for a member (the readable-groups filter).
+    outer = queryset.all()
+    outer.query.where = WhereNode()
     return (
-        queryset.filter(pk__in=candidates)
+        outer.filter(pk__in=candidates)
         .annotate(
             search_rank=search.rank(text),
             search_headline=search.headline(document, text),
