@@ -8,16 +8,19 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from django.core.paginator import Page, Paginator
+from django.core.paginator import Page
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from governance.models import Minutes, MinutesKind, MinutesStatus
 from groups.models import keeps_notice_board_q
 from noticeboard.appeal import appeal_last_day, latest_posting_taken_down
 from noticeboard.links import public_minutes_url
+from portal.pagination import UncountedPaginator
+from portal.sorting import Column, Sort, sort_from
 
 ARCHIVE_PAGE_SIZE = 25
 FEED_SIZE = 50
@@ -89,11 +92,41 @@ def current_notices_of(body_ids, *, today: datetime.date | None = None) -> list[
     return [notice_for(minutes) for minutes in rows]
 
 
-def archived_notices(*, page: str | int | None = 1, today: datetime.date | None = None) -> Page:
-    """The notices taken down, newest first, a page at a time (two queries)."""
+# The archive's sortable columns (?sortera=…); the default is the board's order, the latest
+# posting first. The last day to appeal follows from the posting day, so it sorts by it too.
+ARCHIVE_COLUMNS = (
+    Column("organ", gettext_lazy("Organ"), ("meeting__group__name", "-announced_on")),
+    Column(
+        "sammantrade", gettext_lazy("Sammanträde"), ("meeting__starts_at",), descending_first=True
+    ),
+    Column("justerat", gettext_lazy("Justerat"), ("approved_at",), descending_first=True),
+    Column(
+        "anslaget", gettext_lazy("Anslaget"), ("announced_on", "approved_at"), descending_first=True
+    ),
+    Column(
+        "overklagande",
+        gettext_lazy("Sista dag att överklaga"),
+        ("announced_on", "approved_at"),
+        descending_first=True,
+    ),
+)
+
+
+def archive_sort(params) -> Sort:
+    return sort_from(params, ARCHIVE_COLUMNS, default="-anslaget")
+
+
+def archived_notices(
+    *, page: str | int | None = 1, today: datetime.date | None = None, sort: Sort | None = None
+) -> Page:
+    """The notices taken down, newest first unless sorted, a page at a time (one query)."""
     today = today or timezone.localdate()
-    rows = announced_protocols().filter(announced_on__lte=latest_posting_taken_down(today))
-    page_obj = Paginator(rows, ARCHIVE_PAGE_SIZE).get_page(page)
+    rows = (
+        announced_protocols()
+        .filter(announced_on__lte=latest_posting_taken_down(today))
+        .order_by(*(sort or archive_sort({})).order_by())
+    )
+    page_obj = UncountedPaginator(rows, ARCHIVE_PAGE_SIZE).get_page(page)
     page_obj.object_list = [notice_for(minutes) for minutes in page_obj.object_list]
     return page_obj
 

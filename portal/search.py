@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from django.db import connection
-from django.db.models import Expression, FloatField, Func, TextField, Value
+from django.db.models import BooleanField, Expression, FloatField, Func, TextField, Value
 from django.utils.safestring import mark_safe
 
 CONFIG = "swedish"
@@ -77,6 +77,18 @@ class TableColumn(Expression):
             f"{compiler.quote_name_unless_alias(alias)}.{connection.ops.quote_name(self.column)}",
             [],
         )
+
+
+class _Matches(Func):
+    arg_joiner = " @@ "
+    template = "(%(expressions)s)"
+    output_field = BooleanField()
+
+
+def matches(tsquery: str) -> Func:
+    """The base table's search vector matches the to_tsquery text (see prefix_query), as a
+    condition for filter()."""
+    return _Matches(TableColumn(SEARCH_VECTOR), TsQuery(Value(tsquery)))
 
 
 def rank(text: str) -> Func:

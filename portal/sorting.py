@@ -36,6 +36,11 @@ class Sort:
     def value(self) -> str:
         return f"-{self.column.key}" if self.descending else self.column.key
 
+    @property
+    def chosen(self) -> str | None:
+        """The URL value a filter form carries to keep the sort, None for the default."""
+        return None if self.value == self.default_key else self.value
+
     def order_by(self) -> list[str]:
         """The queryset ordering: each field of the column in the chosen direction."""
         fields = [*self.column.fields, self.tie_breaker]

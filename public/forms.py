@@ -7,8 +7,9 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from groups.models import Group, HealthcareRegion
+from groups.models import HealthcareRegion
 from portal.forms import PortalFormMixin
+from portal.widgets import LongSelect
 
 KIND_DECISIONS = "beslut"
 KIND_MINUTES = "protokoll"
@@ -38,11 +39,13 @@ class RegisterFilterForm(PortalFormMixin, forms.Form):
         max_length=100,
         error_messages={"max_length": _("Skriv högst 100 tecken.")},
     )
-    body = forms.ModelChoiceField(
+    # The id of a body (the choices are (id, label) pairs, read from a cache).
+    body = forms.TypedChoiceField(
         label=_("Organ"),
-        queryset=Group.objects.none(),
         required=False,
-        empty_label=_("Alla"),
+        coerce=int,
+        empty_value=None,
+        widget=LongSelect,
         error_messages={"invalid_choice": _("Välj ett organ i listan.")},
     )
     region = forms.ModelChoiceField(
@@ -62,7 +65,7 @@ class RegisterFilterForm(PortalFormMixin, forms.Form):
 
     def __init__(self, data=None, *, bodies, regions, years):
         super().__init__(data)
-        self.fields["body"].queryset = bodies
+        self.fields["body"].choices = [("", _("Alla")), *bodies]
         self.fields["region"].queryset = regions
         self.fields["year"].choices = [("", _("Alla"))] + [(y, str(y)) for y in years]
 

@@ -47,15 +47,17 @@ def register_index(request):
     choices = register.filter_choices()
     form = RegisterFilterForm(request.GET, **choices)
     filters = form.filters()
-    page, entries = register.register_page(filters, request.GET.get("page"))
+    listing = register.register_page(filters, request.GET.get("page"), request.GET)
     return render(
         request,
         "public/register.html",
         {
             "form": form,
             "filters": filters,
-            "page_obj": page,
-            "entries": entries,
+            "page_obj": listing.page,
+            "entries": listing.entries,
+            "sort": listing.sort,
+            "ranked_among": listing.ranked_among,
             "public_section": "register",
         },
     )

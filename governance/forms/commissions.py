@@ -15,6 +15,7 @@ from governance.services.commissions import SectionInput
 from groups.forms import GroupChoiceField
 from groups.models import Group
 from portal.forms import DateInput, PortalFormMixin
+from portal.widgets import LongSelect
 
 TOO_LONG = _(
     "Texten är för lång: högst %(limit_value)d tecken är tillåtet, den har %(show_value)d."
@@ -26,17 +27,25 @@ def _groups():
 
 
 class CommissionFilterForm(PortalFormMixin, forms.Form):
+    """The commission list's filters; commissioner and assignee are group ids, their choices
+    (id, label) from selectors.commission_filter_choices."""
+
     q = forms.CharField(label=_("Sök titel eller diarienummer"), required=False, max_length=100)
     status = forms.ChoiceField(
         label=_("Status"), required=False, choices=[("", _("Alla")), *CommissionStatus.choices]
     )
-    commissioner = GroupChoiceField(
-        label=_("Uppdragsgivare"), required=False, queryset=_groups(), empty_label=_("Alla")
+    commissioner = forms.TypedChoiceField(
+        label=_("Uppdragsgivare"), required=False, coerce=int, empty_value=None, widget=LongSelect
     )
-    assignee = GroupChoiceField(
-        label=_("Grupp/enhet"), required=False, queryset=_groups(), empty_label=_("Alla")
+    assignee = forms.TypedChoiceField(
+        label=_("Grupp/enhet"), required=False, coerce=int, empty_value=None, widget=LongSelect
     )
     overdue = forms.BooleanField(label=_("Bara med försenade leveranser"), required=False)
+
+    def __init__(self, data=None, *, commissioners, assignees):
+        super().__init__(data)
+        self.fields["commissioner"].choices = [("", _("Alla")), *commissioners]
+        self.fields["assignee"].choices = [("", _("Alla")), *assignees]
 
 
 class CommissionForm(PortalFormMixin, forms.ModelForm):

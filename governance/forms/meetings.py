@@ -23,6 +23,7 @@ from governance.services.rules import approval_deadline
 from groups.forms import GroupChoiceField
 from groups.models import Group, MembershipRole, Person
 from portal.forms import DateInput, DateTimeInput, PortalFormMixin
+from portal.widgets import LongSelect
 
 
 def add_service_error(form: forms.BaseForm, error: ValidationError) -> None:
@@ -490,11 +491,13 @@ class DecisionForm(VersionedFormMixin, SetupFormMixin, forms.ModelForm):
 
 class DecisionFilterForm(SetupFormMixin, forms.Form):
     q = forms.CharField(label=_("Sök"), required=False, max_length=100)
-    body = GroupChoiceField(
+    # The id of a body (the choices are (id, label) pairs, read from a cache).
+    body = forms.TypedChoiceField(
         label=_("Beslutande organ"),
         required=False,
-        queryset=Group.objects.none(),
-        empty_label=_("Alla"),
+        coerce=int,
+        empty_value=None,
+        widget=LongSelect,
     )
     year = forms.TypedChoiceField(label=_("År"), required=False, coerce=int, empty_value=None)
     status = forms.ChoiceField(
@@ -505,7 +508,7 @@ class DecisionFilterForm(SetupFormMixin, forms.Form):
 
     def __init__(self, *args, bodies, years, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["body"].queryset = bodies
+        self.fields["body"].choices = [("", _("Alla")), *bodies]
         self.fields["year"].choices = [("", _("Alla")), *((y, y) for y in years)]
         self.finish_setup()
 

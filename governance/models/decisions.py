@@ -136,6 +136,11 @@ class Decision(Confidential, TimestampedModel):
             models.Index(
                 fields=["status", "-decision_date", "-number"], name="decision_status_date"
             ),
+            # The register sorted by a column (selectors.decisions.REGISTER_COLUMNS), either
+            # way (a backward scan), each with the tie-breaker so a page is read, not sorted.
+            models.Index(fields=["title", "id"], name="decision_title_order"),
+            models.Index(fields=["registry_number", "id"], name="decision_registry_order"),
+            models.Index(fields=["decision_date", "id"], name="decision_date_order"),
         ]
         constraints = [
             Confidential.confidentiality_constraint("decision_confidential_has_ground"),

@@ -60,6 +60,10 @@ class Meeting(TimestampedModel):
             models.Index(fields=["group", "starts_at"]),
             # The meeting list of every readable group, newest or next first.
             models.Index(fields=["starts_at"], name="meeting_starts_at"),
+            # The meeting list sorted by a column (selectors.meetings.MEETING_COLUMNS).
+            models.Index(fields=["title", "-starts_at", "-id"], name="meeting_title_order"),
+            models.Index(fields=["place", "-starts_at", "-id"], name="meeting_place_order"),
+            models.Index(fields=["status", "-starts_at", "-id"], name="meeting_status_order"),
         ]
 
     def __str__(self) -> str:

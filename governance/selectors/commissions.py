@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from governance.access.commissions import visible_commissions
 from governance.models import (
@@ -26,21 +27,65 @@ from governance.models import (
 from groups.models import Group
 from portal.history import HistorySource, history_lines
 from portal.queries import count_per_row
+from portal.sorting import Column, Sort, sort_from
 
 
 def _overdue(today: datetime.date) -> Q:
     return Q(deliverables__status=DeliverableStatus.PLANNED, deliverables__due_date__lt=today)
 
 
+# The commission list's sortable columns (?sortera=…); the default, the latest started first,
+# is the order of the index commission_list_order.
+COMMISSION_COLUMNS = (
+    Column("titel", gettext_lazy("Uppdrag"), ("title",)),
+    Column("uppdragsgivare", gettext_lazy("Uppdragsgivare"), ("commissioner__name", "title")),
+    Column("grupp", gettext_lazy("Grupp/enhet"), ("assignee__name", "title")),
+    Column("status", gettext_lazy("Status"), ("status", "title")),
+    Column("period", gettext_lazy("Period"), ("start_date", "-title"), descending_first=True),
+    Column("leverans", gettext_lazy("Nästa leverans"), ("next_due", "title")),
+)
+
+
+def commission_filter_choices() -> dict:
+    """The groups the list's filters offer, as (id, label): those that commission, and those
+    that are commissioned (two queries of names, no model instances: 1,200 groups at national
+    scale)."""
+    national = _("nationell")
+
+    def choices(role: str) -> list[tuple[int, str]]:
+        rows = (
+            Group.objects.filter(Exists(Commission.objects.filter(**{role: OuterRef("pk")})))
+            .order_by("name", "pk")
+            .values_list(
+                "pk",
+                "name",
+                "is_national",
+                "healthcare_region__short_name",
+                "healthcare_region__name",
+            )
+        )
+        return [
+            (pk, f"{name} ({national if is_national else short or long})")
+            for pk, name, is_national, short, long in rows
+        ]
+
+    return {"commissioners": choices("commissioner"), "assignees": choices("assignee")}
+
+
+def commission_sort(params) -> Sort:
+    return sort_from(params, COMMISSION_COLUMNS, default="-period")
+
+
 def commission_list(
     *,
     user,
     status: str = "",
-    commissioner: Group | None = None,
-    assignee: Group | None = None,
+    commissioner: Group | int | None = None,
+    assignee: Group | int | None = None,
     overdue: bool = False,
     search: str = "",
     today: datetime.date | None = None,
+    sort: Sort | None = None,
 ) -> QuerySet[Commission]:
     today = today or timezone.localdate()
     commissions = (
@@ -81,7 +126,7 @@ def commission_list(
         commissions = commissions.filter(
             Q(title__icontains=search) | Q(registry_number__icontains=search)
         )
-    return commissions.order_by("-start_date", "title", "pk")
+    return commissions.order_by(*(sort or commission_sort({})).order_by())
 
 
 def commission_detail(commission_id: int, *, user) -> Commission | None:
@@ -285,9 +330,19 @@ def group_commissions(group: Group, *, user) -> dict[str, list[Commission]]:
     }
 
 
-def section_templates() -> list[SectionTemplate]:
+TEMPLATE_COLUMNS = (
+    Column("mall", gettext_lazy("Mall"), ("name",)),
+    Column("typ", gettext_lazy("Typ"), ("kind", "name")),
+)
+
+
+def section_template_sort(params) -> Sort:
+    return sort_from(params, TEMPLATE_COLUMNS, default="mall")
+
+
+def section_templates(*, sort: Sort | None = None) -> list[SectionTemplate]:
     return list(
         SectionTemplate.objects.prefetch_related(
             Prefetch("items", queryset=SectionTemplateItem.objects.order_by("position", "pk"))
-        ).order_by("name")
+        ).order_by(*(sort or section_template_sort({})).order_by())
     )

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from django.core.cache import cache
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from governance.access.meetings import DECISION_RELATED, readable_group_ids
 from governance.models import (
@@ -39,23 +40,48 @@ from governance.selectors.search import filter_decisions_by_text
 from groups.models import Group, Person
 from portal.history import HistorySource, history_lines
 from portal.queries import Rows, read_together, set_prefetched
+from portal.sorting import Column, Sort, sort_from
 
-# Newest year first, then body by body (in the order they were created) with the latest § first:
-# the order of the index decision_register_order.
-REGISTER_ORDER = ("-year", "body_id", "-number")
+# The register's sortable columns (?sortera=…). The default, "-paragraf", is newest year first,
+# then body by body (in the order they were created) with the latest § first: the order of the
+# index decision_register_order. Each ordering has an index of its own (migration 0012).
+REGISTER_COLUMNS = (
+    Column("organ", gettext_lazy("Organ"), ("body__name",)),
+    Column("paragraf", gettext_lazy("§"), ("year", "-body_id", "number"), descending_first=True),
+    Column("arende", gettext_lazy("Ärende"), ("title",)),
+    Column("diarienummer", gettext_lazy("Diarienummer"), ("registry_number",)),
+    Column("datum", gettext_lazy("Beslutsdatum"), ("decision_date",), descending_first=True),
+    Column("status", gettext_lazy("Status"), ("status", "-decision_date")),
+)
+REGISTER_DEFAULT = "-paragraf"
+REGISTER_ORDER = ("-year", "body_id", "-number", "-pk")
+# A searched register lists the best matches first (governance.selectors.search) until the
+# user sorts by a column; relevance has no header of its own.
+RELEVANCE = "relevans"
+SEARCHED_COLUMNS = (*REGISTER_COLUMNS, Column(RELEVANCE, gettext_lazy("Relevans"), ("pk",)))
+
+
+def register_sort(params, *, searched: bool) -> Sort:
+    """The register's sort from the URL (request.GET): by relevance when searched and no
+    column is chosen."""
+    if searched:
+        return sort_from(params, SEARCHED_COLUMNS, default=RELEVANCE)
+    return sort_from(params, REGISTER_COLUMNS, default=REGISTER_DEFAULT)
 
 
 def decision_list(
     *,
     user,
-    body: Group | None = None,
+    body: Group | int | None = None,
     year: int | None = None,
     status: str = "",
     date_from: datetime.date | None = None,
     date_to: datetime.date | None = None,
     search: str = "",
+    sort: Sort | None = None,
 ) -> QuerySet[Decision]:
-    """The decision register: official decisions for everyone, proposals for the body's members."""
+    """The decision register: official decisions for everyone, proposals for the body's members,
+    in the order of `sort` (a column of REGISTER_COLUMNS, or with a search RELEVANCE)."""
     decisions = (
         Decision.objects.select_related("body")
         .prefetch_related(Prefetch("clauses", queryset=DecisionClause.objects.order_by("position")))
@@ -75,9 +101,18 @@ def decision_list(
         decisions = decisions.filter(decision_date__gte=date_from)
     if date_to:
         decisions = decisions.filter(decision_date__lte=date_to)
-    decisions = decisions.order_by(*REGISTER_ORDER)
-    return filter_decisions_by_text(decisions, search)
+    by_relevance = sort is None or sort.column.key == RELEVANCE
+    decisions = decisions.order_by(*(REGISTER_ORDER if by_relevance else sort.order_by()))
+    return filter_decisions_by_text(decisions, search, ranked=by_relevance)
 
+
+# What a group's choice label (Group.choice_label) needs, for the 2,000 bodies of the filter.
+GROUP_CHOICE_FIELDS = (
+    "name",
+    "is_national",
+    "healthcare_region__name",
+    "healthcare_region__short_name",
+)
 
 # The register's filter choices (years, bodies with decisions) are the same for everyone and
 # change rarely: cached, and forgotten when a decision or a group is saved or deleted
@@ -89,15 +124,25 @@ REGISTER_CHOICES_KEY = "governance:register-choices"
 def _register_choices() -> dict:
     choices = cache.get(REGISTER_CHOICES_KEY)
     if choices is None:
+        bodies = (
+            Group.objects.filter(Exists(Decision.objects.filter(body=OuterRef("pk"))))
+            .select_related("healthcare_region")
+            .only(*GROUP_CHOICE_FIELDS)
+            .order_by("name", "pk")
+        )
         choices = {
             "years": list(
                 Decision.objects.order_by("-year").values_list("year", flat=True).distinct()
             ),
-            "bodies": list(
-                Group.objects.filter(Exists(Decision.objects.filter(body=OuterRef("pk"))))
-                .order_by("name")
-                .values_list("pk", flat=True)
-            ),
+            # What Group.choice_label is made of, not the label: it is translated.
+            "bodies": [
+                (
+                    group.pk,
+                    group.name,
+                    None if group.is_national else group.healthcare_region.label,
+                )
+                for group in bodies
+            ],
         }
         cache.set(REGISTER_CHOICES_KEY, choices)
     return choices
@@ -107,9 +152,13 @@ def forget_register_choices(**_signal) -> None:
     cache.delete(REGISTER_CHOICES_KEY)
 
 
-def decision_bodies() -> QuerySet[Group]:
-    """The groups that have decisions, for the register's filter."""
-    return Group.objects.filter(pk__in=_register_choices()["bodies"]).order_by("name")
+def decision_bodies() -> list[tuple[int, str]]:
+    """The groups that have decisions, for the register's filter: (id, choice label), from
+    the cache (2,000 groups as model instances took a third of the page's time)."""
+    national = _("nationell")
+    return [
+        (pk, f"{name} ({region or national})") for pk, name, region in _register_choices()["bodies"]
+    ]
 
 
 def decision_years() -> list[int]:

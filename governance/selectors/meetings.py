@@ -22,6 +22,7 @@ from django.db.models import (
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from governance.access.meetings import MEETING_RELATED, readable_group_ids
 from governance.models import (
@@ -57,12 +58,33 @@ from governance.services.paragraphs import default_kind
 from groups.models import Group, Membership, MembershipRole, Person
 from portal.history import HistorySource, history_lines, user_label
 from portal.queries import Rows, count_per_row, read_together, set_prefetched
+from portal.sorting import Column, Sort, sort_from
 
 ROLE_ORDER = {role: index for index, role in enumerate(MembershipRole.values)}
 
 
+# The meeting list's sortable columns (?sortera=…): newest first by default, the next first
+# among the coming meetings. Each ordering has an index (migration 0012).
+MEETING_COLUMNS = (
+    Column("datum", gettext_lazy("Datum"), ("starts_at",), descending_first=True),
+    Column("grupp", gettext_lazy("Grupp"), ("group__name", "-starts_at")),
+    Column("mote", gettext_lazy("Möte"), ("title", "-starts_at")),
+    Column("plats", gettext_lazy("Plats"), ("place", "-starts_at")),
+    Column("status", gettext_lazy("Status"), ("status", "-starts_at")),
+)
+
+
+def meeting_sort(params, *, when: str = "") -> Sort:
+    return sort_from(params, MEETING_COLUMNS, default="datum" if when == "upcoming" else "-datum")
+
+
 def meeting_list(
-    *, user, group: Group | None = None, when: str = "", search: str = ""
+    *,
+    user,
+    group: Group | None = None,
+    when: str = "",
+    search: str = "",
+    sort: Sort | None = None,
 ) -> QuerySet[Meeting]:
     meetings = Meeting.objects.select_related("group", "group__healthcare_region", "minutes")
     meetings = meetings.annotate(
@@ -76,11 +98,11 @@ def meeting_list(
         meetings = meetings.filter(group=group)
     now = timezone.now()
     if when == "upcoming":
-        meetings = meetings.filter(starts_at__gte=now).order_by("starts_at")
+        meetings = meetings.filter(starts_at__gte=now)
     elif when == "past":
-        meetings = meetings.filter(starts_at__lt=now).order_by("-starts_at")
-    else:
-        meetings = meetings.order_by("-starts_at")
+        meetings = meetings.filter(starts_at__lt=now)
+    sort = sort or meeting_sort({}, when=when)
+    meetings = meetings.order_by(*sort.order_by())
     if search:
         meetings = meetings.filter(
             Q(title__icontains=search)
@@ -119,13 +141,22 @@ class Month:
     meetings: list[Meeting]
 
 
-def meetings_by_month(meetings: list[Meeting]) -> list[Month]:
-    """A calendar-like overview: the meetings grouped under their month, in date order."""
+# A group's meeting calendar: oldest month first (the default) or the latest first.
+CALENDAR_COLUMNS = (Column("datum", gettext_lazy("Datum"), ("starts_at",)),)
+
+
+def calendar_sort(params) -> Sort:
+    return sort_from(params, CALENDAR_COLUMNS, default="datum")
+
+
+def meetings_by_month(meetings: list[Meeting], *, newest_first: bool = False) -> list[Month]:
+    """A calendar-like overview: the meetings grouped under their month, in date order (the
+    latest first when asked)."""
 
     def month_of(meeting: Meeting) -> datetime.date:
         return timezone.localtime(meeting.starts_at).date().replace(day=1)
 
-    ordered = sorted(meetings, key=lambda m: m.starts_at)
+    ordered = sorted(meetings, key=lambda m: (m.starts_at, m.pk), reverse=newest_first)
     return [Month(month, list(items)) for month, items in groupby(ordered, key=month_of)]
 
 

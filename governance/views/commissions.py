@@ -53,8 +53,9 @@ def _add_errors(form, error: ValidationError) -> None:
 
 
 def commission_list(request):
-    filter_form = CommissionFilterForm(request.GET or None)
+    filter_form = CommissionFilterForm(request.GET or None, **selectors.commission_filter_choices())
     filters = filter_form.cleaned_data if filter_form.is_valid() else {}
+    sort = selectors.commission_sort(request.GET)
     commissions = selectors.commission_list(
         user=request.user,
         status=filters.get("status", ""),
@@ -62,6 +63,7 @@ def commission_list(request):
         assignee=filters.get("assignee"),
         overdue=filters.get("overdue", False),
         search=filters.get("q", ""),
+        sort=sort,
     )
     page_obj = UncountedPaginator(commissions, 25).get_page(request.GET.get("page"))
     return render(
@@ -69,6 +71,7 @@ def commission_list(request):
         "governance/commission_list.html",
         {
             "filter_form": filter_form,
+            "sort": sort,
             "page_obj": page_obj,
             "paginator": page_obj.paginator,
             "commissions": page_obj.object_list,
@@ -427,10 +430,11 @@ def commission_pdf_download(request, pk: int):
 def section_template_list(request):
     require_administrator(request.user)
     services.ensure_section_templates(actor=request.user)
+    sort = selectors.section_template_sort(request.GET)
     return render(
         request,
         "governance/section_template_list.html",
-        {"templates": selectors.section_templates()},
+        {"templates": selectors.section_templates(sort=sort), "sort": sort},
     )
 
 

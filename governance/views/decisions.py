@@ -23,6 +23,7 @@ from governance.forms.meetings import (
 )
 from governance.registry import decision_page_sections
 from governance.selectors import decisions as selectors
+from governance.selectors.search import RANK_CANDIDATES
 from governance.services import attachments as attachment_services
 from governance.services import decisions as services
 from governance.services.common import version_of
@@ -40,6 +41,7 @@ def _filtered(request):
         request.GET or None, bodies=selectors.decision_bodies(), years=selectors.decision_years()
     )
     filters = form.cleaned_data if form.is_valid() else {}
+    sort = selectors.register_sort(request.GET, searched=bool(filters.get("q", "").strip()))
     decisions = selectors.decision_list(
         user=request.user,
         body=filters.get("body"),
@@ -48,8 +50,9 @@ def _filtered(request):
         date_from=filters.get("date_from"),
         date_to=filters.get("date_to"),
         search=filters.get("q", ""),
+        sort=sort,
     )
-    return form, decisions
+    return form, sort, decisions
 
 
 class DecisionListView(ListView):
@@ -61,7 +64,7 @@ class DecisionListView(ListView):
     paginator_class = UncountedPaginator  # no COUNT over the whole register
 
     def get_queryset(self):
-        self.filter_form, decisions = _filtered(self.request)
+        self.filter_form, self.sort, decisions = _filtered(self.request)
         return decisions
 
     def get_context_data(self, **kwargs):
@@ -69,6 +72,9 @@ class DecisionListView(ListView):
         query.pop("page", None)
         return super().get_context_data(
             filter_form=self.filter_form,
+            sort=self.sort,
+            by_relevance=self.sort.column.key == selectors.RELEVANCE,
+            rank_limit=RANK_CANDIDATES,
             export_query=query.urlencode(),
             can_record=bool(access.decision_bodies_for(self.request.user).exists()),
             **kwargs,
@@ -79,7 +85,7 @@ def decision_export(request, fmt: str):
     """The register as filtered on the page, every matching decision (no page limit)."""
     if fmt not in REGISTER_FORMATS:
         raise Http404
-    _form, decisions = _filtered(request)
+    _form, _sort, decisions = _filtered(request)
     decisions = decisions.iterator(chunk_size=500)
     name = download_filename("beslut", timezone.localdate().isoformat(), extension=fmt)
     events.record_event(events.EXPORT, request=request, detail=name)

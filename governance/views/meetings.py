@@ -40,23 +40,31 @@ class MeetingListView(ListView):
         self.when = self.request.GET.get("nar", "")
         if self.when not in ("upcoming", "past"):
             self.when = ""
+        self.sort = selectors.meeting_sort(self.request.GET, when=self.when)
         return selectors.meeting_list(
-            user=self.request.user, when=self.when, search=self.request.GET.get("q", "")[:100]
+            user=self.request.user,
+            when=self.when,
+            search=self.request.GET.get("q", "")[:100],
+            sort=self.sort,
         )
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(when=self.when, q=self.request.GET.get("q", ""), **kwargs)
+        return super().get_context_data(
+            when=self.when, q=self.request.GET.get("q", ""), sort=self.sort, **kwargs
+        )
 
 
 def meeting_group_list(request, group_id: int):
     group = access.group_for_viewing_meetings(group_id, user=request.user)
     meetings = list(selectors.meeting_list(user=request.user, group=group))
+    sort = selectors.calendar_sort(request.GET)
     return render(
         request,
         "governance/meeting_group_list.html",
         {
             "group": group,
-            "months": selectors.meetings_by_month(meetings),
+            "sort": sort,
+            "months": selectors.meetings_by_month(meetings, newest_first=sort.descending),
             "today": timezone.localdate(),
             "can_manage": user_can_on_group(request.user, MANAGE_MEETINGS, group),
         },

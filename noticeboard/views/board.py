@@ -18,8 +18,9 @@ def board(request):
 @login_not_required
 @require_safe
 def archive(request):
-    page_obj = selectors.archived_notices(page=request.GET.get("page"))
-    return render(request, "noticeboard/archive.html", {"page_obj": page_obj})
+    sort = selectors.archive_sort(request.GET)
+    page_obj = selectors.archived_notices(page=request.GET.get("page"), sort=sort)
+    return render(request, "noticeboard/archive.html", {"page_obj": page_obj, "sort": sort})
 
 
 @login_not_required

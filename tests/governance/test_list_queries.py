@@ -59,7 +59,9 @@ def test_meeting_list_pages_without_counting_every_meeting(admin_client):
     assert 'href="?nar=past&amp;page=2"' in page
     second = admin_client.get("/moten/", {"nar": "past", "page": 2}).content.decode()
     assert "Möten i dina grupper, 51–55" in second
-    assert '<td class="number">3</td>' in second  # agenda items counted per meeting shown
+    assert (
+        '<td class="number" data-label="Punkter">3</td>' in second
+    )  # agenda items counted per meeting shown
 
 
 COMMISSION_LIST_QUERIES = 6

@@ -29,8 +29,8 @@ def add_decisions(body, count, start=0):
 
 # The register, plain and filtered, as an administrator: pinned, not only compared. The filter
 # choices (years, bodies) are cached and forgotten when a decision is saved: warm them first.
-REGISTER_QUERIES = 7
-REGISTER_FILTERED_QUERIES = 7
+REGISTER_QUERIES = 6
+REGISTER_FILTERED_QUERIES = 6
 
 
 def register_queries(client, url):

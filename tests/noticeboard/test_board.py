@@ -167,9 +167,27 @@ def test_query_counts_do_not_grow_with_the_notices(
 
     with django_assert_num_queries(1):
         assert client.get(reverse("noticeboard:board")).status_code == 200
-    with django_assert_num_queries(2):
+    with django_assert_num_queries(1):
         assert client.get(reverse("noticeboard:archive")).status_code == 200
+    with django_assert_num_queries(1):
+        assert client.get(reverse("noticeboard:archive"), {"sortera": "organ"}).status_code == 200
     with django_assert_num_queries(1):
         assert client.get(reverse("noticeboard:feed")).status_code == 200
     with django_assert_num_queries(1):
         assert client.get(reverse("noticeboard:notice", args=[minutes[0].pk])).status_code == 200
+
+
+def test_the_archive_sorts_by_a_column(committee, client):
+    from groups.models import GroupKind
+    from tests.groups.factories import GroupFactory
+
+    other = GroupFactory(name="Arbetsutskottet", kind=GroupKind.COMMITTEE)
+    approved_protocol(committee, held=90, approved=80, announced=80)
+    approved_protocol(other, held=120, approved=100, announced=100)
+    archive = reverse("noticeboard:archive")
+    newest = client.get(archive).content.decode()
+    assert newest.find(committee.name) < newest.find("Arbetsutskottet")
+    by_body = client.get(archive, {"sortera": "organ"}).content.decode()
+    assert by_body.find("Arbetsutskottet") < by_body.find(f">{committee.name}<")
+    assert 'aria-sort="ascending"' in by_body
+    assert 'data-label="Anslaget"' in by_body and "stack-table" in by_body
