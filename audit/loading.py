@@ -62,6 +62,13 @@ def load_many(wanted: Wanted) -> dict[tuple[type[models.Model], object], models.
     wanted = {model: pks for model, pks in wanted.items() if pks}
     if not wanted:
         return {}
+    if connection.vendor != "postgresql":
+        # The embedded SQLite of `make run`: a query per model (to_jsonb and ANY are PostgreSQL's).
+        return {
+            (model, instance.pk): instance
+            for model, pks in wanted.items()
+            for instance in model._base_manager.filter(pk__in=pks)
+        }
     order = list(wanted)
     sql = " UNION ALL ".join(_branch(index, model) for index, model in enumerate(order))
     with connection.cursor() as cursor:

@@ -14,6 +14,7 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass
 
+from django.db import connection
 from django.db.models import CharField, Q, QuerySet, Value
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -176,9 +177,15 @@ def _page_keys(filters: Filters, cursor, limit: int) -> list[tuple]:
         sources = [s for s in sources if s.key == filters.object_type]
     if filters.action in KINDS:
         sources = []
-    branches = [_history_keys(source, filters, cursor)[:limit] for source in sources]
+    branches = [_history_keys(source, filters, cursor) for source in sources]
     if filters.action not in HISTORY_ACTIONS:
-        branches.append(_event_keys(filters, cursor)[:limit])
+        branches.append(_event_keys(filters, cursor))
+    if connection.features.supports_slicing_ordering_in_compound:
+        branches = [branch[:limit] for branch in branches]
+    else:
+        # SQLite (the embedded default of `make run`) allows no ORDER BY or LIMIT inside a
+        # UNION: the branches are merged whole and ordered once, slower but the same rows.
+        branches = [branch.order_by() for branch in branches]
     if not branches:
         return []
     first, *others = branches

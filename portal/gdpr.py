@@ -104,6 +104,7 @@ def _history_rows(person) -> dict:
         return {"own_record": own, "changes_made": []}
     parts = [
         history_model.objects.filter(history_user_id=user_id)
+        .order_by()  # SQLite refuses ORDER BY inside a UNION; the union is ordered below
         .annotate(
             a_model=models.Value(model._meta.label_lower, output_field=models.CharField()),
             a_object=Cast(model._meta.pk.attname, output_field=models.CharField()),

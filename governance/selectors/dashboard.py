@@ -52,10 +52,12 @@ def minutes_awaiting_approval_by(user, *, limit: int = 8) -> Shortlist:
     """Submitted minutes the user is named to approve (as adjuster or chair) and has not yet."""
     # One IN over a UNION rather than an OR of two: PostgreSQL then starts from the user's few
     # seats as adjuster or chair instead of reading every minutes row (no index on status).
+    # No ordering in the branches: SQLite refuses ORDER BY inside a compound statement.
     named = (
         MinutesAdjuster.objects.filter(person__user=user)
+        .order_by()
         .values("minutes")
-        .union(Minutes.objects.filter(chair__user=user).values("pk"), all=True)
+        .union(Minutes.objects.filter(chair__user=user).order_by().values("pk"), all=True)
     )
     minutes = (
         Minutes.objects.filter(status=MinutesStatus.SUBMITTED, pk__in=named)
